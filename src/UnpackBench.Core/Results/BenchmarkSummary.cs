@@ -1,0 +1,38 @@
+namespace UnpackBench.Core.Results;
+
+/// <summary>
+/// Statistics over the successful runs. Duration figures are null when no run succeeded, so a
+/// failed benchmark never shows zeros that look measured.
+/// </summary>
+public sealed record BenchmarkSummary
+{
+    /// <summary>Runs that unpacked and verified.</summary>
+    public required int SuccessfulRuns { get; init; }
+
+    /// <summary>Runs that failed a check or an unpack step.</summary>
+    public required int FailedRuns { get; init; }
+
+    /// <summary>Mean duration.</summary>
+    public double? AvgDurationSeconds { get; init; }
+
+    /// <summary>Fastest run.</summary>
+    public double? MinDurationSeconds { get; init; }
+
+    /// <summary>Slowest run.</summary>
+    public double? MaxDurationSeconds { get; init; }
+
+    /// <summary>Median duration, the figure to compare.</summary>
+    public double? MedianDurationSeconds { get; init; }
+
+    /// <summary>95th percentile, linearly interpolated.</summary>
+    public double? P95DurationSeconds { get; init; }
+
+    /// <summary>Sample standard deviation; null below two runs.</summary>
+    public double? StddevDurationSeconds { get; init; }
+
+    /// <summary>Coefficient of variation (stddev / mean).</summary>
+    public double? Cv { get; init; }
+
+    /// <summary>Uncompressed image bytes per second at the median, in MB (10^6 bytes).</summary>
+    public double? ThroughputMbPerSecond { get; init; }
+}
