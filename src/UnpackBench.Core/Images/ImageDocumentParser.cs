@@ -48,7 +48,7 @@ public static class ImageDocumentParser
     {
         using var document = ParseJson(json, "image manifest");
         var root = document.RootElement;
-        if (root.TryGetProperty("schemaVersion", out var version) && version.ValueKind == JsonValueKind.Number && version.GetInt32() == 1)
+        if (root.TryGetProperty("schemaVersion", out var version) && version.ValueKind == JsonValueKind.Number && version.TryGetInt32(out var schema) && schema == 1)
         {
             throw new ImageFormatException("image manifest is Docker schema 1, which is deprecated and unsupported; push the image again with a current Docker or buildkit");
         }
@@ -85,12 +85,13 @@ public static class ImageDocumentParser
     {
         using var document = ParseJson(json, "image config");
         var root = document.RootElement;
-        if (!root.TryGetProperty("rootfs", out var rootfs) || !rootfs.TryGetProperty("diff_ids", out var diffIds) || diffIds.ValueKind != JsonValueKind.Array)
+        if (!root.TryGetProperty("rootfs", out var rootfs) || rootfs.ValueKind != JsonValueKind.Object
+            || !rootfs.TryGetProperty("diff_ids", out var diffIds) || diffIds.ValueKind != JsonValueKind.Array)
         {
             throw new ImageFormatException("image config has no 'rootfs.diff_ids' array");
         }
 
-        var digests = diffIds.EnumerateArray().Select((d, i) => ParseDigest(d.GetString(), $"config diff_id {i + 1}")).ToList();
+        var digests = diffIds.EnumerateArray().Select((d, i) => ParseDigest(StringOrNull(d), $"config diff_id {i + 1}")).ToList();
         var platform = new Platform(StringOr(root, "os", "linux"), StringOr(root, "architecture", "unknown"), StringOr(root, "variant", ""));
         return new ImageConfig(platform, digests);
     }
@@ -103,8 +104,8 @@ public static class ImageDocumentParser
         }
 
         var mediaType = StringOr(element, "mediaType", "");
-        var digest = ParseDigest(element.TryGetProperty("digest", out var d) ? d.GetString() : null, what);
-        if (!element.TryGetProperty("size", out var size) || size.ValueKind != JsonValueKind.Number || size.GetInt64() < 0)
+        var digest = ParseDigest(element.TryGetProperty("digest", out var d) ? StringOrNull(d) : null, what);
+        if (!element.TryGetProperty("size", out var size) || size.ValueKind != JsonValueKind.Number || !size.TryGetInt64(out var length) || length < 0)
         {
             throw new ImageFormatException($"{what} ({digest}) has no valid 'size'");
         }
@@ -124,32 +125,50 @@ public static class ImageDocumentParser
             platform = new Platform(StringOr(p, "os", ""), StringOr(p, "architecture", ""), StringOr(p, "variant", ""));
         }
 
-        return new ContentDescriptor(mediaType, digest, size.GetInt64()) { Platform = platform, Annotations = annotations };
+        return new ContentDescriptor(mediaType, digest, length) { Platform = platform, Annotations = annotations };
     }
 
     private static Digest ParseDigest(string? text, string what) =>
         Digest.TryParse(text, out var digest, out var problem) ? digest : throw new ImageFormatException($"{what}: {problem}");
+
+    // A digest that is not a JSON string (a number, an object) is reported like a missing one,
+    // not as the JSON reader's InvalidOperationException.
+    private static string? StringOrNull(JsonElement element) =>
+        element.ValueKind == JsonValueKind.String ? element.GetString() : null;
 
     private static string StringOr(JsonElement element, string name, string fallback) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : fallback;
 
     private static JsonDocument ParseJson(ReadOnlySpan<byte> json, string what)
     {
+        var reader = new Utf8JsonReader(json);
+        JsonDocument document;
         try
         {
-            var reader = new Utf8JsonReader(json);
-            var document = JsonDocument.ParseValue(ref reader);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                document.Dispose();
-                throw new ImageFormatException($"{what} is JSON but not an object");
-            }
-
-            return document;
+            document = JsonDocument.ParseValue(ref reader);
         }
         catch (JsonException e)
         {
             throw new ImageFormatException($"{what} is not valid JSON: {e.Message}", e);
         }
+
+        try
+        {
+            // ParseValue stops after the first value; reading on fails on anything but trailing whitespace.
+            reader.Read();
+        }
+        catch (JsonException e)
+        {
+            document.Dispose();
+            throw new ImageFormatException($"{what} is not valid JSON: {e.Message}", e);
+        }
+
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            throw new ImageFormatException($"{what} is JSON but not an object");
+        }
+
+        return document;
     }
 }

@@ -46,6 +46,7 @@ public sealed record Platform(string Os, string Architecture, string Variant)
         System.Runtime.InteropServices.Architecture.X64 => new("linux", "amd64", ""),
         System.Runtime.InteropServices.Architecture.Arm64 => new("linux", "arm64", "v8"),
         System.Runtime.InteropServices.Architecture.Arm => new("linux", "arm", "v7"),
+        System.Runtime.InteropServices.Architecture.Armv6 => new("linux", "arm", "v6"),
         System.Runtime.InteropServices.Architecture.X86 => new("linux", "386", ""),
         System.Runtime.InteropServices.Architecture.S390x => new("linux", "s390x", ""),
         System.Runtime.InteropServices.Architecture.Ppc64le => new("linux", "ppc64le", ""),
@@ -89,11 +90,12 @@ public sealed record Platform(string Os, string Architecture, string Variant)
         _ => (architecture, ""),
     };
 
-    // arm64's only variant is v8 and arm defaults to v7, so those are spelled out to compare equal.
+    // arm64's only variant is v8 and arm defaults to v7 (as in containerd's platforms.Normalize),
+    // so those are spelled out to compare equal.
     private static string NormaliseVariant(string architecture, string variant) => (architecture, variant) switch
     {
         ("arm64", "" or "8" or "v8") => "v8",
-        ("arm", "7") => "v7",
+        ("arm", "" or "7") => "v7",
         ("arm", "6") => "v6",
         ("arm", "5") => "v5",
         _ => variant,

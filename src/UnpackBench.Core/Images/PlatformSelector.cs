@@ -11,7 +11,7 @@ public static class PlatformSelector
     public static ContentDescriptor Select(ImageIndex index, Platform wanted)
     {
         var candidates = index.Manifests
-            .Where(m => m.Platform is not null && MediaTypes.IsManifest(m.MediaType) || m.Platform is not null && m.MediaType.Length == 0)
+            .Where(m => m.Platform is not null && !IsAttestation(m) && (MediaTypes.IsManifest(m.MediaType) || m.MediaType.Length == 0))
             .Where(m => wanted.Accepts(m.Platform!))
             .OrderByDescending(m => m.Platform!.Variant == wanted.Variant)
             .ToList();
@@ -21,11 +21,14 @@ public static class PlatformSelector
         }
 
         var available = index.Manifests
-            .Where(m => m.Platform is not null && m.Platform.Os != "unknown")
+            .Where(m => m.Platform is not null && !IsAttestation(m))
             .Select(m => m.Platform!.ToString())
             .Distinct()
             .ToList();
         var list = available.Count == 0 ? "none declared" : string.Join(", ", available);
         throw new ImageFormatException($"the image has no manifest for platform {wanted}; it offers: {list}. Choose one with --platform");
     }
+
+    // buildkit lists provenance and SBOM manifests under the platform unknown/unknown.
+    private static bool IsAttestation(ContentDescriptor entry) => entry.Platform is { Os: "unknown" };
 }

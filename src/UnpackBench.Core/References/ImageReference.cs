@@ -53,7 +53,7 @@ public sealed partial record ImageReference
 
         if (text != text.Trim() || text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
-            throw new FormatException($"image reference '{Printable(text)}' contains whitespace or control characters");
+            throw new FormatException($"image reference '{Printable(text)}' is invalid: it contains whitespace or control characters");
         }
 
         var rest = text;
