@@ -35,4 +35,31 @@ public sealed record BenchmarkSummary
 
     /// <summary>Uncompressed image bytes per second at the median, in MB (10^6 bytes).</summary>
     public double? ThroughputMbPerSecond { get; init; }
+
+    /// <summary>Mean CPU seconds containerd used per run.</summary>
+    public double? AvgCpuSeconds { get; init; }
+
+    /// <summary>Most CPU seconds of any run.</summary>
+    public double? MaxCpuSeconds { get; init; }
+
+    /// <summary>Mean of the runs' CPU peaks, percent of one core.</summary>
+    public double? AvgCpuPeakPercent { get; init; }
+
+    /// <summary>Highest CPU peak of any run.</summary>
+    public double? MaxCpuPeakPercent { get; init; }
+
+    /// <summary>Mean of the runs' memory peaks, MiB.</summary>
+    public double? AvgMemoryPeakMb { get; init; }
+
+    /// <summary>Highest memory peak of any run, MiB.</summary>
+    public double? MaxMemoryPeakMb { get; init; }
+
+    /// <summary>Highest process/thread count of any run.</summary>
+    public int? MaxPidPeakCount { get; init; }
+
+    /// <summary>Mean bytes read from block devices per run.</summary>
+    public double? AvgIoReadBytes { get; init; }
+
+    /// <summary>Mean bytes written to block devices per run.</summary>
+    public double? AvgIoWriteBytes { get; init; }
 }

@@ -15,8 +15,8 @@ public sealed record EnvironmentDescription
     /// <summary>Logical CPUs available to the agent.</summary>
     public required int CpuCount { get; init; }
 
-    /// <summary>Total memory of the machine, MiB.</summary>
-    public required long MemoryMb { get; init; }
+    /// <summary>Total memory of the machine, MiB; null when unknown.</summary>
+    public required long? MemoryMb { get; init; }
 
     /// <summary>Filesystem type under containerd's root (ext4, xfs, …).</summary>
     public required string RootFilesystem { get; init; }

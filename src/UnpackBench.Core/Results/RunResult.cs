@@ -30,6 +30,9 @@ public sealed record RunResult
     /// <summary>Per-layer times, base layer first; for a failed run, the layers that completed.</summary>
     public IReadOnlyList<LayerTiming> Layers { get; init; } = [];
 
-    /// <summary>Resource peaks during the timed window; fields are null when not measured.</summary>
+    /// <summary>Resource peaks during the timed window (from the sampled series); fields are null when not measured.</summary>
     public PeakMetrics PeakMetrics { get; init; } = new();
+
+    /// <summary>Exact totals and the sampled series of the timed window; null when not measured.</summary>
+    public RunMetrics? Metrics { get; init; }
 }

@@ -13,10 +13,8 @@ public static class SummaryCalculator
     /// </summary>
     public static BenchmarkSummary Summarize(IReadOnlyList<RunResult> runs, long? uncompressedBytes)
     {
-        var durations = runs
-            .Where(r => r.Status == RunResult.Success && r.DurationSeconds is not null)
-            .Select(r => r.DurationSeconds!.Value)
-            .ToList();
+        var successful = runs.Where(r => r.Status == RunResult.Success && r.DurationSeconds is not null).ToList();
+        var durations = successful.Select(r => r.DurationSeconds!.Value).ToList();
         var stats = DurationStatistics.Compute(durations);
         return new BenchmarkSummary
         {
@@ -32,6 +30,25 @@ public static class SummaryCalculator
             ThroughputMbPerSecond = stats is { Median: > 0 } && uncompressedBytes is { } bytes
                 ? bytes / BytesPerMb / stats.Median
                 : null,
+            AvgCpuSeconds = Mean(successful, r => r.Metrics?.CpuSeconds),
+            MaxCpuSeconds = successful.Max(r => r.Metrics?.CpuSeconds),
+            AvgCpuPeakPercent = Mean(successful, r => r.PeakMetrics.CpuPeakPercent),
+            MaxCpuPeakPercent = successful.Max(r => r.PeakMetrics.CpuPeakPercent),
+            AvgMemoryPeakMb = Mean(successful, r => r.PeakMetrics.MemoryPeakMb),
+            MaxMemoryPeakMb = successful.Max(r => r.PeakMetrics.MemoryPeakMb),
+            MaxPidPeakCount = successful.Max(r => r.PeakMetrics.PidPeakCount),
+            AvgIoReadBytes = Mean(successful, r => r.Metrics?.IoReadBytes),
+            AvgIoWriteBytes = Mean(successful, r => r.Metrics?.IoWriteBytes),
         };
     }
+
+    // The mean over runs that have the figure; null when none has it, so "not measured" never reads as zero.
+    private static double? Mean(IEnumerable<RunResult> runs, Func<RunResult, double?> figure)
+    {
+        var values = runs.Select(figure).Where(v => v is not null).Select(v => v!.Value).ToList();
+        return values.Count == 0 ? null : values.Average();
+    }
+
+    private static double? Mean(IEnumerable<RunResult> runs, Func<RunResult, long?> figure) =>
+        Mean(runs, r => (double?)figure(r));
 }

@@ -113,9 +113,11 @@ public sealed class ResultJsonTests
             [
                 "successful_runs", "failed_runs", "avg_duration_seconds", "min_duration_seconds", "max_duration_seconds",
                 "median_duration_seconds", "p95_duration_seconds", "stddev_duration_seconds", "cv", "throughput_mb_per_second",
+                "avg_cpu_seconds", "max_cpu_seconds", "avg_cpu_peak_percent", "max_cpu_peak_percent", "avg_memory_peak_mb",
+                "max_memory_peak_mb", "max_pid_peak_count", "avg_io_read_bytes", "avg_io_write_bytes",
             ]
         },
-        { "a run", "runs/0", ["run_id", "status", "error", "duration_seconds", "started_at", "clear_seconds", "layers", "peak_metrics"] },
+        { "a run", "runs/0", ["run_id", "status", "error", "duration_seconds", "started_at", "clear_seconds", "layers", "peak_metrics", "metrics"] },
         { "a run's layer", "runs/0/layers/0", ["digest", "duration_seconds", "prepare_seconds", "apply_seconds", "commit_seconds"] },
         { "peak_metrics", "runs/0/peak_metrics", ["cpu_peak_percent", "memory_peak_mb", "pid_peak_count"] },
         {
