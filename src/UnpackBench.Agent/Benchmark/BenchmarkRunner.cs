@@ -1,0 +1,123 @@
+using Grpc.Core;
+using UnpackBench.Agent.Containerd;
+using UnpackBench.Agent.Containerd.Api;
+using UnpackBench.Agent.Containerd.Api.Leases;
+using UnpackBench.Agent.Images;
+using UnpackBench.Agent.Reporting;
+using UnpackBench.Agent.Unpack;
+using UnpackBench.Core.Results;
+
+namespace UnpackBench.Agent.Benchmark;
+
+/// <summary>
+/// Runs the warm-up and timed runs of an acquired image. Each run: clear → verify clean → timed
+/// unpack → verify complete. A run that fails a check or a step is recorded as failed with the
+/// reason and the layers it completed; the next run still gets a clean start. If containerd itself
+/// dies, the remaining runs are abandoned and the ones completed are kept.
+/// </summary>
+internal sealed class BenchmarkRunner(
+    IContainerdHost host, ISnapshotCleaner cleaner, SnapshotChainVerifier verifier, LayerUnpacker unpacker,
+    IBenchmarkReporter reporter, TimeProvider time)
+{
+    private List<string> _lastDirectories = [];
+
+    /// <summary>The applied descriptors of the last successful run, which give the uncompressed sizes.</summary>
+    public IReadOnlyList<OciDescriptor>? AppliedLayers { get; private set; }
+
+    /// <summary>Set when the benchmark had to stop early; the runs list holds what completed.</summary>
+    public string? AbortReason { get; private set; }
+
+    /// <summary>The timed runs completed so far; kept when the benchmark is interrupted.</summary>
+    public List<RunResult> Completed { get; } = [];
+
+    /// <summary>Runs the benchmark; the timed runs end up in <see cref="Completed"/>.</summary>
+    public async Task RunAsync(AcquiredImage image, int warmupRuns, int runs, CancellationToken cancellationToken)
+    {
+        try
+        {
+            reporter.Stage("clearing snapshots left by acquisition or earlier runs");
+            await cleaner.ClearAsync(_lastDirectories, cancellationToken);
+            for (var i = 1; i <= warmupRuns; i++)
+            {
+                reporter.RunStarting(i, warmupRuns, warmup: true);
+                reporter.RunFinished(await RunOnceAsync(image, i, cancellationToken), warmupRuns, warmup: true);
+            }
+
+            for (var i = 1; i <= runs; i++)
+            {
+                reporter.RunStarting(i, runs, warmup: false);
+                var run = await RunOnceAsync(image, i, cancellationToken);
+                Completed.Add(run);
+                reporter.RunFinished(run, runs, warmup: false);
+            }
+
+            await cleaner.ClearAsync(_lastDirectories, cancellationToken);
+        }
+        catch (Exception e) when (e is ContainerdException or RpcException && !cancellationToken.IsCancellationRequested)
+        {
+            AbortReason = DescribeAbort(e);
+        }
+    }
+
+    private async Task<RunResult> RunOnceAsync(AcquiredImage image, int runId, CancellationToken cancellationToken)
+    {
+        var clearStart = time.GetTimestamp();
+        await cleaner.ClearAsync(_lastDirectories, cancellationToken);
+        var clearSeconds = time.GetElapsedTime(clearStart).TotalSeconds;
+
+        if (await verifier.FindLeftoversAsync(image, _lastDirectories, cancellationToken) is { } leftover)
+        {
+            return Failed(runId, $"not a clean start: {leftover}", clearSeconds, null, image, null);
+        }
+
+        var leaseId = $"{SnapshotCleaner.RunLeasePrefix}{runId}-{Guid.NewGuid():N}";
+        var lease = new CreateRequest { Id = leaseId };
+        lease.Labels.Add(GcLabels.Expiring(time, TimeSpan.FromHours(24)));
+        await host.Connection.Leases.CreateAsync(lease, host.Connection.Call(cancellationToken));
+
+        var startedAt = time.GetUtcNow();
+        var outcome = await unpacker.UnpackAsync(image, leaseId, runId, cancellationToken);
+        _lastDirectories = [.. outcome.SnapshotDirectories];
+        if (outcome.Error is not null)
+        {
+            return Failed(runId, outcome.Error, clearSeconds, startedAt, image, outcome);
+        }
+
+        if (await verifier.FindGapsAsync(image, cancellationToken) is { } gap)
+        {
+            return Failed(runId, $"incomplete unpack: {gap}", clearSeconds, startedAt, image, outcome);
+        }
+
+        AppliedLayers = outcome.Applied;
+        return new RunResult
+        {
+            RunId = runId,
+            Status = RunResult.Success,
+            DurationSeconds = RunTimings.Seconds(outcome.TotalTicks),
+            StartedAt = startedAt,
+            ClearSeconds = clearSeconds,
+            Layers = RunTimings.Layers(image, outcome),
+        };
+    }
+
+    private static RunResult Failed(int runId, string error, double clearSeconds, DateTimeOffset? startedAt, AcquiredImage image, UnpackOutcome? outcome) => new()
+    {
+        RunId = runId,
+        Status = RunResult.Failed,
+        Error = error,
+        StartedAt = startedAt,
+        ClearSeconds = clearSeconds,
+        Layers = outcome is null ? [] : RunTimings.Layers(image, outcome),
+    };
+
+    private string DescribeAbort(Exception e)
+    {
+        var what = e is RpcException rpc ? ContainerdErrors.Describe(rpc) : e.Message;
+        if (host.Exited.IsCompleted)
+        {
+            what = $"containerd exited during the benchmark ({what}); its last log lines:{Environment.NewLine}{host.LogTail()}";
+        }
+
+        return $"benchmark stopped early: {what}";
+    }
+}

@@ -1,0 +1,110 @@
+using UnpackBench.Agent.Containerd;
+using UnpackBench.Agent.Images;
+using UnpackBench.Agent.Machine;
+using UnpackBench.Agent.Reporting;
+using UnpackBench.Agent.Unpack;
+
+namespace UnpackBench.Agent.Benchmark;
+
+/// <summary>
+/// One benchmark from start to finish: preflight, containerd up, snapshotter check, acquire the
+/// image once, run, describe the environment, write the result. containerd is stopped however
+/// this ends; an interrupted benchmark still writes the runs it completed.
+/// </summary>
+/// <param name="reporter">Where progress goes.</param>
+/// <param name="time">The clock for timestamps and lease expiry.</param>
+/// <param name="environment">Environment variables (PATH decides which containerd runs).</param>
+/// <param name="openSource">Opens the registry or archive the settings name.</param>
+internal sealed class BenchmarkSession(
+    IBenchmarkReporter reporter, TimeProvider time, Func<string, string?> environment, Func<BenchmarkSettings, IImageSource> openSource)
+{
+    /// <summary>Replaces the cleaner the runner uses; only tests that prove the verifier catches a failed clear set it.</summary>
+    internal Func<ContainerdConnection, string, string?, ISnapshotCleaner>? CleanerFactory { get; init; }
+
+    /// <summary>Called with containerd once it answers; tests use it to inject faults.</summary>
+    internal Action<IContainerdHost>? OnContainerdReady { get; init; }
+
+    /// <summary>Runs the benchmark described by <paramref name="settings"/>.</summary>
+    public async Task<SessionOutcome> RunAsync(BenchmarkSettings settings, CancellationToken cancellationToken)
+    {
+        var startedAt = time.GetUtcNow();
+        var searchPath = environment("PATH");
+        Preflight.Check(settings, Environment.IsPrivilegedProcess, MountTable.ReadCurrent(), searchPath);
+
+        await using var host = await StartContainerdAsync(settings, searchPath, cancellationToken);
+        OnContainerdReady?.Invoke(host);
+        var catalog = await SnapshotterCatalog.ReadAsync(host.Connection, cancellationToken);
+        if (catalog.Problem(settings.Snapshotter) is { } problem)
+        {
+            throw new UsageException(problem + ". Choose one with --snapshotter");
+        }
+
+        // Described now, while containerd surely answers; nothing in it changes during the runs.
+        var machine = await EnvironmentProbe.DescribeAsync(host, settings.Snapshotter, (host as PrivateContainerd)?.RootDirectory, cancellationToken);
+
+        await using var source = openSource(settings);
+        reporter.Stage($"{(source.Kind == "archive" ? "importing" : "pulling")} {source.DisplayName} (untimed, content only)");
+        var image = await new ImageAcquirer(host.Connection, time)
+            .AcquireAsync(source, settings.Platform, settings.PlatformExplicit, new InlineProgress<AcquisitionProgress>(reporter.Acquisition), cancellationToken);
+        reporter.Stage($"{image.Layers.Count} layer(s), {image.Platform}; {settings.WarmupRuns} warm-up and {settings.Runs} timed run(s) into {settings.Snapshotter}");
+
+        var ownedSnapshots = host is PrivateContainerd owned
+            ? Path.Combine(owned.RootDirectory, $"io.containerd.snapshotter.v1.{settings.Snapshotter}", "snapshots")
+            : null;
+        var runner = new BenchmarkRunner(
+            host,
+            CleanerFactory?.Invoke(host.Connection, settings.Snapshotter, ownedSnapshots) ?? new SnapshotCleaner(host.Connection, settings.Snapshotter, ownedSnapshots),
+            new SnapshotChainVerifier(host.Connection, settings.Snapshotter, ownedSnapshots),
+            new LayerUnpacker(host.Connection, settings.Snapshotter),
+            reporter,
+            time);
+
+        var interrupted = false;
+        try
+        {
+            await runner.RunAsync(image, settings.WarmupRuns, settings.Runs, cancellationToken);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C in a terminal signals containerd too, so whatever was in flight may fail
+            // rather than cancel; either way the cause is the interrupt.
+            interrupted = true;
+        }
+
+        var notes = new List<string>();
+        if (interrupted)
+        {
+            notes.Add($"interrupted after {runner.Completed.Count} of {settings.Runs} runs");
+        }
+
+        if (runner.AbortReason is { } abort)
+        {
+            notes.Add(abort);
+            reporter.Warning(abort);
+        }
+
+        var result = ResultAssembler.Assemble(settings, startedAt, image, runner.Completed, runner.AppliedLayers, machine, notes);
+        var path = await ResultFileWriter.WriteAsync(result, settings.OutputDirectory, CancellationToken.None);
+        reporter.Finished(result, path);
+        return new SessionOutcome(result, path, result.Summary.SuccessfulRuns > 0 && !interrupted && runner.AbortReason is null, interrupted);
+    }
+
+    private async Task<IContainerdHost> StartContainerdAsync(BenchmarkSettings settings, string? searchPath, CancellationToken cancellationToken)
+    {
+        if (settings.ContainerdAddress is { } address)
+        {
+            reporter.Stage($"connecting to containerd at {address} (namespace {ContainerdConnection.DefaultNamespace})");
+            return await ExternalContainerd.ConnectAsync(address, cancellationToken);
+        }
+
+        reporter.Stage($"starting a private containerd in {settings.RootDirectory}");
+        var binary = ContainerdBinary.Locate(searchPath);
+        return await PrivateContainerd.StartAsync(binary, new PrivateContainerdLayout(settings.RootDirectory), new Dictionary<string, string?>(), reporter.Warning, cancellationToken);
+    }
+
+    // Progress<T> posts to the thread pool, which would report bytes out of order; report inline instead.
+    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

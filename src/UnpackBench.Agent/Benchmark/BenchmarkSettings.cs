@@ -1,0 +1,50 @@
+using UnpackBench.Core.Images;
+using UnpackBench.Core.References;
+
+namespace UnpackBench.Agent.Benchmark;
+
+/// <summary>A validated benchmark request: every value checked, defaults applied.</summary>
+internal sealed record BenchmarkSettings
+{
+    /// <summary>The image to pull, or null when an archive is given.</summary>
+    public ImageReference? Image { get; init; }
+
+    /// <summary>The archive to import, or null when an image reference is given.</summary>
+    public string? ArchivePath { get; init; }
+
+    /// <summary>Timed runs.</summary>
+    public required int Runs { get; init; }
+
+    /// <summary>Untimed runs before the timed ones.</summary>
+    public required int WarmupRuns { get; init; }
+
+    /// <summary>containerd snapshotter to unpack into.</summary>
+    public required string Snapshotter { get; init; }
+
+    /// <summary>The platform to pick from a multi-platform image.</summary>
+    public required Platform Platform { get; init; }
+
+    /// <summary>Whether the platform was chosen by the user rather than defaulted to the machine's.</summary>
+    public required bool PlatformExplicit { get; init; }
+
+    /// <summary>Talk plain HTTP to the registry.</summary>
+    public bool PlainHttp { get; init; }
+
+    /// <summary>A Docker config.json with registry credentials.</summary>
+    public string? RegistryConfig { get; init; }
+
+    /// <summary>Where the private containerd keeps its state (absolute).</summary>
+    public required string RootDirectory { get; init; }
+
+    /// <summary>Socket of an existing containerd to use instead of a private one.</summary>
+    public string? ContainerdAddress { get; init; }
+
+    /// <summary>Where result documents are written (absolute).</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>Also print the result document on stdout.</summary>
+    public bool PrintJson { get; init; }
+
+    /// <summary>What the user named: the reference as typed, or the archive path.</summary>
+    public string Target => Image?.ToString() ?? ArchivePath!;
+}

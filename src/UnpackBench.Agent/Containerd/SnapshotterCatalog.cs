@@ -1,0 +1,33 @@
+using UnpackBench.Agent.Containerd.Api.Introspection;
+
+namespace UnpackBench.Agent.Containerd;
+
+/// <summary>Which snapshotters containerd loaded, and why the others did not load.</summary>
+internal sealed record SnapshotterCatalog(IReadOnlyList<string> Available, IReadOnlyDictionary<string, string> Unavailable)
+{
+    private const string SnapshotterPluginType = "io.containerd.snapshotter.v1";
+
+    /// <summary>Asks containerd's introspection service.</summary>
+    public static async Task<SnapshotterCatalog> ReadAsync(ContainerdConnection connection, CancellationToken cancellationToken)
+    {
+        var request = new PluginsRequest { Filters = { $"type=={SnapshotterPluginType}" } };
+        var response = await connection.Introspection.PluginsAsync(request, connection.Call(cancellationToken));
+        var available = response.Plugins.Where(p => p.InitErr is null).Select(p => p.Id).Order().ToList();
+        var unavailable = response.Plugins.Where(p => p.InitErr is not null).ToDictionary(p => p.Id, p => p.InitErr.Message);
+        return new SnapshotterCatalog(available, unavailable);
+    }
+
+    /// <summary>Null when <paramref name="name"/> is usable, otherwise a sentence saying why not and what is.</summary>
+    public string? Problem(string name)
+    {
+        if (Available.Contains(name))
+        {
+            return null;
+        }
+
+        var choices = Available.Count == 0 ? "none" : string.Join(", ", Available);
+        return Unavailable.TryGetValue(name, out var why)
+            ? $"snapshotter '{name}' is not available on this containerd ({why}); available: {choices}"
+            : $"unknown snapshotter '{name}'; this containerd offers: {choices}";
+    }
+}

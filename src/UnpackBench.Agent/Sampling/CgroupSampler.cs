@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using UnpackBench.Core.Results;
+
+namespace UnpackBench.Agent.Sampling;
+
+/// <summary>
+/// Samples a cgroup on its own thread at a fixed interval (CPU %, working-set memory, PIDs) while a
+/// window is open. Samples are scheduled against absolute times, so a slow read does not make the
+/// series drift; CPU % is the counter delta over the real time between two samples.
+/// </summary>
+internal sealed class CgroupSampler : IDisposable
+{
+    private readonly ICgroupCounters _counters;
+    private readonly TimeSpan _interval;
+    private readonly List<MetricsSample> _samples = [];
+    private readonly ManualResetEventSlim _stop = new(false);
+    private readonly Stopwatch _clock = new();
+    private Thread? _thread;
+    private long _lastCpu;
+    private TimeSpan _lastTime;
+
+    /// <summary>Creates a sampler; nothing runs until <see cref="Start"/>.</summary>
+    public CgroupSampler(ICgroupCounters counters, TimeSpan interval)
+    {
+        _counters = counters;
+        _interval = interval;
+    }
+
+    /// <summary>Starts sampling; time zero is now.</summary>
+    public void Start()
+    {
+        _clock.Restart();
+        _lastCpu = _counters.Read().CpuTotalNanoseconds ?? 0;
+        _lastTime = TimeSpan.Zero;
+        _thread = new Thread(Loop) { IsBackground = true, Name = "cgroup sampler", Priority = ThreadPriority.AboveNormal };
+        _thread.Start();
+    }
+
+    /// <summary>Stops sampling, takes a last sample, and returns the series.</summary>
+    public IReadOnlyList<MetricsSample> Stop()
+    {
+        _stop.Set();
+        _thread?.Join();
+        Sample();
+        return _samples;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _stop.Dispose();
+
+    private void Loop()
+    {
+        for (var k = 1; ; k++)
+        {
+            var wait = _interval * k - _clock.Elapsed;
+            if (_stop.Wait(wait > TimeSpan.Zero ? wait : TimeSpan.Zero))
+            {
+                return;
+            }
+
+            Sample();
+        }
+    }
+
+    private void Sample()
+    {
+        var now = _clock.Elapsed;
+        var reading = _counters.Read();
+        var elapsed = now - _lastTime;
+        double? cpu = reading.CpuTotalNanoseconds is { } total && elapsed > TimeSpan.Zero
+            ? Math.Max(0, total - _lastCpu) / (elapsed.TotalMilliseconds * 1e6) * 100
+            : null;
+        _lastCpu = reading.CpuTotalNanoseconds ?? _lastCpu;
+        _lastTime = now;
+        _samples.Add(new MetricsSample
+        {
+            T = now.TotalSeconds,
+            CpuPercent = cpu,
+            MemoryMb = _counters.WorkingSetBytes() is { } bytes ? bytes / 1048576.0 : null,
+            Pids = reading.Pids,
+        });
+    }
+}

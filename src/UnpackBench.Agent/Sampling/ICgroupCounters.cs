@@ -1,0 +1,26 @@
+namespace UnpackBench.Agent.Sampling;
+
+/// <summary>Reads a cgroup's counters; v1 and v2 name and shape them differently.</summary>
+internal interface ICgroupCounters
+{
+    /// <summary>cgroup v1 or v2.</summary>
+    CgroupVersion Version { get; }
+
+    /// <summary>The cgroup's directory (the memory controller's, for v1), for messages.</summary>
+    string Describe { get; }
+
+    /// <summary>Reads CPU, memory, PIDs and I/O counters.</summary>
+    CgroupReading Read();
+
+    /// <summary>Memory in use without reclaimable page cache (what <c>docker stats</c> shows), bytes.</summary>
+    long? WorkingSetBytes();
+
+    /// <summary>
+    /// Starts a fresh memory peak for a timed window. Returns false when the kernel cannot reset it;
+    /// the peak read afterwards is then the high-water mark since the cgroup was created.
+    /// </summary>
+    bool ResetMemoryPeak();
+
+    /// <summary>The memory peak since the last reset (or creation), bytes, page cache included; null if unavailable.</summary>
+    long? MemoryPeakBytes();
+}
