@@ -4,8 +4,10 @@ using UnpackBench.Agent.Containerd.Api;
 using UnpackBench.Agent.Containerd.Api.Leases;
 using UnpackBench.Agent.Images;
 using UnpackBench.Agent.Reporting;
+using UnpackBench.Agent.Sampling;
 using UnpackBench.Agent.Unpack;
 using UnpackBench.Core.Results;
+using UnpackBench.Core.Statistics;
 
 namespace UnpackBench.Agent.Benchmark;
 
@@ -17,7 +19,7 @@ namespace UnpackBench.Agent.Benchmark;
 /// </summary>
 internal sealed class BenchmarkRunner(
     IContainerdHost host, ISnapshotCleaner cleaner, SnapshotChainVerifier verifier, LayerUnpacker unpacker,
-    IBenchmarkReporter reporter, TimeProvider time)
+    IResourceMonitor monitor, IBenchmarkReporter reporter, TimeProvider time)
 {
     private List<string> _lastDirectories = [];
 
@@ -36,6 +38,12 @@ internal sealed class BenchmarkRunner(
         try
         {
             reporter.Stage("clearing snapshots left by acquisition or earlier runs");
+            await cleaner.ClearAsync(_lastDirectories, cancellationToken);
+            if (await new UnpackPathWarmer(host.Connection, unpacker).WarmAsync(time, cancellationToken) is { } warmupError)
+            {
+                reporter.Warning($"warming up the unpack path failed ({warmupError}); the first run may include start-up costs");
+            }
+
             await cleaner.ClearAsync(_lastDirectories, cancellationToken);
             for (var i = 1; i <= warmupRuns; i++)
             {
@@ -75,29 +83,29 @@ internal sealed class BenchmarkRunner(
         lease.Labels.Add(GcLabels.Expiring(time, TimeSpan.FromHours(24)));
         await host.Connection.Leases.CreateAsync(lease, host.Connection.Call(cancellationToken));
 
+        // The monitor's reads and resets happen here and after the unpack, outside its clock.
+        var window = await monitor.BeginAsync(cancellationToken);
         var startedAt = time.GetUtcNow();
         var outcome = await unpacker.UnpackAsync(image, leaseId, runId, cancellationToken);
+        var metrics = await window.EndAsync(cancellationToken);
         _lastDirectories = [.. outcome.SnapshotDirectories];
+        var measured = Failed(runId, "", clearSeconds, startedAt, image, outcome) with
+        {
+            Metrics = metrics,
+            PeakMetrics = metrics is null ? new PeakMetrics() : SeriesDownsampler.Peaks(metrics.Series),
+        };
         if (outcome.Error is not null)
         {
-            return Failed(runId, outcome.Error, clearSeconds, startedAt, image, outcome);
+            return measured with { Error = outcome.Error };
         }
 
         if (await verifier.FindGapsAsync(image, cancellationToken) is { } gap)
         {
-            return Failed(runId, $"incomplete unpack: {gap}", clearSeconds, startedAt, image, outcome);
+            return measured with { Error = $"incomplete unpack: {gap}" };
         }
 
         AppliedLayers = outcome.Applied;
-        return new RunResult
-        {
-            RunId = runId,
-            Status = RunResult.Success,
-            DurationSeconds = RunTimings.Seconds(outcome.TotalTicks),
-            StartedAt = startedAt,
-            ClearSeconds = clearSeconds,
-            Layers = RunTimings.Layers(image, outcome),
-        };
+        return measured with { Status = RunResult.Success, Error = null, DurationSeconds = RunTimings.Seconds(outcome.TotalTicks) };
     }
 
     private static RunResult Failed(int runId, string error, double clearSeconds, DateTimeOffset? startedAt, AcquiredImage image, UnpackOutcome? outcome) => new()

@@ -2,7 +2,10 @@ using UnpackBench.Agent.Containerd;
 using UnpackBench.Agent.Images;
 using UnpackBench.Agent.Machine;
 using UnpackBench.Agent.Reporting;
+using UnpackBench.Agent.Sampling;
+using UnpackBench.Agent.Sampling.Docker;
 using UnpackBench.Agent.Unpack;
+using UnpackBench.Core.AgentProtocol;
 
 namespace UnpackBench.Agent.Benchmark;
 
@@ -31,21 +34,29 @@ internal sealed class BenchmarkSession(
         var searchPath = environment("PATH");
         Preflight.Check(settings, Environment.IsPrivilegedProcess, MountTable.ReadCurrent(), searchPath);
 
-        await using var host = await StartContainerdAsync(settings, searchPath, cancellationToken);
+        var (cgroup, cgroupProblem) = settings.ContainerdAddress is null && settings.StatsSource != StatsSource.Docker
+            ? ResourceMonitorFactory.PrepareCgroup()
+            : (null, null);
+        using var ownedCgroup = cgroup;
+
+        // Declared before the host so it is disposed after containerd has stopped.
+        await using var host = await StartContainerdAsync(settings, searchPath, cgroup, cancellationToken);
         OnContainerdReady?.Invoke(host);
+        await using var monitor = await OpenMonitorAsync(settings, host, cgroup, cgroupProblem, cancellationToken);
         var catalog = await SnapshotterCatalog.ReadAsync(host.Connection, cancellationToken);
         if (catalog.Problem(settings.Snapshotter) is { } problem)
         {
-            throw new UsageException(problem + ". Choose one with --snapshotter");
+            throw new UsageException(problem + ". Choose one with --snapshotter", AgentFailureReasons.SnapshotterUnavailable);
         }
 
         // Described now, while containerd surely answers; nothing in it changes during the runs.
-        var machine = await EnvironmentProbe.DescribeAsync(host, settings.Snapshotter, (host as PrivateContainerd)?.RootDirectory, cancellationToken);
+        var machine = await EnvironmentProbe.DescribeAsync(host, settings.Snapshotter, catalog.Roots.GetValueOrDefault(settings.Snapshotter), cancellationToken);
 
         await using var source = openSource(settings);
         reporter.Stage($"{(source.Kind == "archive" ? "importing" : "pulling")} {source.DisplayName} (untimed, content only)");
         var image = await new ImageAcquirer(host.Connection, time)
             .AcquireAsync(source, settings.Platform, settings.PlatformExplicit, new InlineProgress<AcquisitionProgress>(reporter.Acquisition), cancellationToken);
+        reporter.Acquired(ResultAssembler.DescribeImage(image, null));
         reporter.Stage($"{image.Layers.Count} layer(s), {image.Platform}; {settings.WarmupRuns} warm-up and {settings.Runs} timed run(s) into {settings.Snapshotter}");
 
         var ownedSnapshots = host is PrivateContainerd owned
@@ -56,6 +67,7 @@ internal sealed class BenchmarkSession(
             CleanerFactory?.Invoke(host.Connection, settings.Snapshotter, ownedSnapshots) ?? new SnapshotCleaner(host.Connection, settings.Snapshotter, ownedSnapshots),
             new SnapshotChainVerifier(host.Connection, settings.Snapshotter, ownedSnapshots),
             new LayerUnpacker(host.Connection, settings.Snapshotter),
+            monitor,
             reporter,
             time);
 
@@ -71,7 +83,7 @@ internal sealed class BenchmarkSession(
             interrupted = true;
         }
 
-        var notes = new List<string>();
+        var notes = new List<string>(monitor.Notes);
         if (interrupted)
         {
             notes.Add($"interrupted after {runner.Completed.Count} of {settings.Runs} runs");
@@ -83,13 +95,54 @@ internal sealed class BenchmarkSession(
             reporter.Warning(abort);
         }
 
-        var result = ResultAssembler.Assemble(settings, startedAt, image, runner.Completed, runner.AppliedLayers, machine, notes);
+        var result = ResultAssembler.Assemble(settings, startedAt, image, runner.Completed, runner.AppliedLayers, machine, monitor.Source, notes);
         var path = await ResultFileWriter.WriteAsync(result, settings.OutputDirectory, CancellationToken.None);
         reporter.Finished(result, path);
         return new SessionOutcome(result, path, result.Summary.SuccessfulRuns > 0 && !interrupted && runner.AbortReason is null, interrupted);
     }
 
-    private async Task<IContainerdHost> StartContainerdAsync(BenchmarkSettings settings, string? searchPath, CancellationToken cancellationToken)
+    private async Task<IResourceMonitor> OpenMonitorAsync(
+        BenchmarkSettings settings, IContainerdHost host, ContainerdCgroup? cgroup, string? cgroupProblem, CancellationToken cancellationToken)
+    {
+        var monitor = settings.StatsSource == StatsSource.Docker
+            ? await OpenDockerAsync(settings, required: true, cancellationToken)
+            : host is ExternalContainerd external
+                ? ResourceMonitorFactory.ForExternal(external.ProcessId, external.PidNamespace, settings.SampleInterval)
+                : ResourceMonitorFactory.ForPrivate(cgroup, cgroupProblem, settings.SampleInterval);
+
+        if (monitor is UnavailableMonitor && settings.StatsSource == StatsSource.Auto)
+        {
+            // The original tool's setup: the agent in a Docker container with the socket mounted.
+            var docker = await OpenDockerAsync(settings, required: false, cancellationToken);
+            if (docker is not UnavailableMonitor)
+            {
+                await monitor.DisposeAsync();
+                monitor = docker;
+            }
+        }
+
+        foreach (var note in monitor.Notes)
+        {
+            reporter.Warning(note);
+        }
+
+        return monitor;
+    }
+
+    private static async Task<IResourceMonitor> OpenDockerAsync(BenchmarkSettings settings, bool required, CancellationToken cancellationToken)
+    {
+        var (docker, reason) = await DockerStatsMonitor.TryCreateAsync(DockerEnvironment.FromProcess(), settings.SampleInterval, cancellationToken);
+        if (docker is not null)
+        {
+            return docker;
+        }
+
+        return required
+            ? throw new UsageException($"--stats-source docker cannot be used: {reason}", AgentFailureReasons.InvalidSpec)
+            : new UnavailableMonitor($"no cgroup and no Docker source: {reason}");
+    }
+
+    private async Task<IContainerdHost> StartContainerdAsync(BenchmarkSettings settings, string? searchPath, ContainerdCgroup? cgroup, CancellationToken cancellationToken)
     {
         if (settings.ContainerdAddress is { } address)
         {
@@ -99,7 +152,7 @@ internal sealed class BenchmarkSession(
 
         reporter.Stage($"starting a private containerd in {settings.RootDirectory}");
         var binary = ContainerdBinary.Locate(searchPath);
-        return await PrivateContainerd.StartAsync(binary, new PrivateContainerdLayout(settings.RootDirectory), new Dictionary<string, string?>(), reporter.Warning, cancellationToken);
+        return await PrivateContainerd.StartAsync(binary, new PrivateContainerdLayout(settings.RootDirectory), new Dictionary<string, string?>(), reporter.Warning, cancellationToken, cgroup);
     }
 
     // Progress<T> posts to the thread pool, which would report bytes out of order; report inline instead.

@@ -1,3 +1,4 @@
+using UnpackBench.Agent.Sampling;
 using UnpackBench.Core.Images;
 using UnpackBench.Core.References;
 
@@ -30,8 +31,8 @@ internal sealed record BenchmarkSettings
     /// <summary>Talk plain HTTP to the registry.</summary>
     public bool PlainHttp { get; init; }
 
-    /// <summary>A Docker config.json with registry credentials.</summary>
-    public string? RegistryConfig { get; init; }
+    /// <summary>Docker config.json files with registry credentials, consulted in order.</summary>
+    public IReadOnlyList<string> RegistryConfigs { get; init; } = [];
 
     /// <summary>Where the private containerd keeps its state (absolute).</summary>
     public required string RootDirectory { get; init; }
@@ -44,6 +45,18 @@ internal sealed record BenchmarkSettings
 
     /// <summary>Also print the result document on stdout.</summary>
     public bool PrintJson { get; init; }
+
+    /// <summary>How often containerd's resource use is sampled during a run.</summary>
+    public TimeSpan SampleInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Where resource figures come from.</summary>
+    public StatsSource StatsSource { get; init; } = StatsSource.Auto;
+
+    /// <summary>Progress as human text or as one JSON event per line (for the operator).</summary>
+    public bool JsonLog { get; init; }
+
+    /// <summary>Where to write a short outcome when the agent exits (a pod's termination message file).</summary>
+    public string? TerminationMessagePath { get; init; }
 
     /// <summary>What the user named: the reference as typed, or the archive path.</summary>
     public string Target => Image?.ToString() ?? ArchivePath!;

@@ -9,12 +9,10 @@ namespace UnpackBench.Agent.Benchmark;
 internal static class ResultAssembler
 {
     /// <summary>
-    /// Assembles the document. Uncompressed sizes come from containerd's differ (the applied
+    /// The image part of the document. Uncompressed sizes come from containerd's differ (the applied
     /// descriptors of a successful run); without one they stay null rather than guessed.
     /// </summary>
-    public static BenchmarkResult Assemble(
-        BenchmarkSettings settings, DateTimeOffset startedAt, AcquiredImage image, IReadOnlyList<RunResult> runs,
-        IReadOnlyList<OciDescriptor>? applied, EnvironmentDescription environment, IReadOnlyList<string> notes)
+    public static ImageDescription DescribeImage(AcquiredImage image, IReadOnlyList<OciDescriptor>? applied)
     {
         var layers = image.Layers.Select((layer, i) => new LayerDescription
         {
@@ -26,8 +24,26 @@ internal static class ResultAssembler
             CompressedBytes = layer.Size,
             UncompressedBytes = applied is not null && i < applied.Count ? applied[i].Size : null,
         }).ToList();
-        long? uncompressed = layers.All(l => l.UncompressedBytes is not null) ? layers.Sum(l => l.UncompressedBytes!.Value) : null;
+        return new ImageDescription
+        {
+            Reference = image.Name,
+            Digest = image.Root.Digest.ToString(),
+            MediaType = image.Root.MediaType,
+            ManifestDigest = image.Manifest.Digest.ToString(),
+            ConfigDigest = image.Config.Digest.ToString(),
+            Platform = image.Platform.ToString(),
+            Layers = layers,
+            TotalCompressedBytes = layers.Sum(l => l.CompressedBytes),
+            TotalUncompressedBytes = layers.All(l => l.UncompressedBytes is not null) ? layers.Sum(l => l.UncompressedBytes!.Value) : null,
+        };
+    }
 
+    /// <summary>Assembles the whole document.</summary>
+    public static BenchmarkResult Assemble(
+        BenchmarkSettings settings, DateTimeOffset startedAt, AcquiredImage image, IReadOnlyList<RunResult> runs,
+        IReadOnlyList<OciDescriptor>? applied, EnvironmentDescription environment, string statsSource, IReadOnlyList<string> notes)
+    {
+        var described = DescribeImage(image, applied);
         return new BenchmarkResult
         {
             BenchmarkConfig = new BenchmarkConfig
@@ -39,21 +55,12 @@ internal static class ResultAssembler
                 Source = image.Source,
                 WarmupRuns = settings.WarmupRuns,
                 Platform = settings.Platform.ToString(),
+                StatsSource = statsSource,
+                SampleIntervalMs = (int)settings.SampleInterval.TotalMilliseconds,
             },
-            Summary = SummaryCalculator.Summarize(runs, uncompressed),
+            Summary = SummaryCalculator.Summarize(runs, described.TotalUncompressedBytes),
             Runs = runs,
-            Image = new ImageDescription
-            {
-                Reference = image.Name,
-                Digest = image.Root.Digest.ToString(),
-                MediaType = image.Root.MediaType,
-                ManifestDigest = image.Manifest.Digest.ToString(),
-                ConfigDigest = image.Config.Digest.ToString(),
-                Platform = image.Platform.ToString(),
-                Layers = layers,
-                TotalCompressedBytes = layers.Sum(l => l.CompressedBytes),
-                TotalUncompressedBytes = uncompressed,
-            },
+            Image = described,
             Environment = environment,
             Notes = notes,
         };

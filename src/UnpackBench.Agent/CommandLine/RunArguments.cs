@@ -24,8 +24,8 @@ internal sealed record RunArguments
     /// <summary>--plain-http.</summary>
     public bool PlainHttp { get; init; }
 
-    /// <summary>--registry-config.</summary>
-    public string? RegistryConfig { get; init; }
+    /// <summary>--registry-config, repeatable.</summary>
+    public IReadOnlyList<string> RegistryConfigs { get; init; } = [];
 
     /// <summary>--root.</summary>
     public string? Root { get; init; }
@@ -38,4 +38,16 @@ internal sealed record RunArguments
 
     /// <summary>--json.</summary>
     public bool Json { get; init; }
+
+    /// <summary>--sample-interval, milliseconds.</summary>
+    public int? SampleIntervalMs { get; init; }
+
+    /// <summary>--stats-source.</summary>
+    public string? StatsSource { get; init; }
+
+    /// <summary>--log-format.</summary>
+    public string? LogFormat { get; init; }
+
+    /// <summary>--termination-message-path.</summary>
+    public string? TerminationMessagePath { get; init; }
 }

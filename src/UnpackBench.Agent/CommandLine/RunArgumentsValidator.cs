@@ -1,5 +1,6 @@
 using System.Globalization;
 using UnpackBench.Agent.Benchmark;
+using UnpackBench.Agent.Sampling;
 using UnpackBench.Core.Images;
 using UnpackBench.Core.References;
 
@@ -17,6 +18,12 @@ internal static class RunArgumentsValidator
 
     /// <summary>Warm-up runs beyond this only delay the benchmark.</summary>
     public const int MaxWarmupRuns = 10;
+
+    /// <summary>Below this the sampler's own reads would start to show in the machine's load.</summary>
+    public const int MinSampleIntervalMs = 10;
+
+    /// <summary>Above this a run would rarely get a single sample.</summary>
+    public const int MaxSampleIntervalMs = 10_000;
 
     /// <summary>Validates; returns settings or the problems.</summary>
     public static (BenchmarkSettings? Settings, IReadOnlyList<string> Problems) Validate(
@@ -58,9 +65,32 @@ internal static class RunArgumentsValidator
 
         var platform = arguments.Platform is null ? machinePlatform : Try(() => Platform.Parse(arguments.Platform), problems);
 
-        if (arguments.RegistryConfig is not null && !fileExists(Path.GetFullPath(arguments.RegistryConfig, workingDirectory)))
+        foreach (var config in arguments.RegistryConfigs.Where(c => !fileExists(Path.GetFullPath(c, workingDirectory))))
         {
-            problems.Add($"--registry-config '{arguments.RegistryConfig}' does not exist; give the path of a Docker config.json");
+            problems.Add($"--registry-config '{config}' does not exist; give the path of a Docker config.json");
+        }
+
+        var jsonLog = arguments.LogFormat?.ToLowerInvariant() switch
+        {
+            null or "text" => false,
+            "json" => true,
+            _ => Invalid($"--log-format '{arguments.LogFormat}' is not a format: use text or json", problems),
+        };
+        if (jsonLog && arguments.Json)
+        {
+            problems.Add("--json and --log-format json both print JSON on stdout; with --log-format json the result document is already the last line");
+        }
+
+        var sampleIntervalMs = arguments.SampleIntervalMs ?? 100;
+        if (sampleIntervalMs is < MinSampleIntervalMs or > MaxSampleIntervalMs)
+        {
+            problems.Add($"--sample-interval {sampleIntervalMs} is out of range: use {MinSampleIntervalMs}–{MaxSampleIntervalMs} milliseconds ({(sampleIntervalMs < MinSampleIntervalMs ? "faster sampling would load the machine it measures" : "slower sampling would miss short runs entirely")})");
+        }
+
+        var statsSource = StatsSource.Auto;
+        if (arguments.StatsSource is { } source && (!source.All(char.IsAsciiLetter) || !Enum.TryParse(source, ignoreCase: true, out statsSource)))
+        {
+            problems.Add($"--stats-source '{arguments.StatsSource}' is not a source: use cgroup, docker or auto");
         }
 
         if (arguments.ContainerdAddress is not null && arguments.Root is not null)
@@ -83,11 +113,15 @@ internal static class RunArgumentsValidator
             Platform = platform,
             PlatformExplicit = arguments.Platform is not null,
             PlainHttp = arguments.PlainHttp,
-            RegistryConfig = arguments.RegistryConfig is null ? null : Path.GetFullPath(arguments.RegistryConfig, workingDirectory),
+            RegistryConfigs = arguments.RegistryConfigs.Select(c => Path.GetFullPath(c, workingDirectory)).ToList(),
             RootDirectory = Path.GetFullPath(arguments.Root ?? Path.Combine(".unpackbench", "containerd"), workingDirectory),
             ContainerdAddress = arguments.ContainerdAddress is null ? null : Path.GetFullPath(arguments.ContainerdAddress, workingDirectory),
             OutputDirectory = Path.GetFullPath(arguments.Output ?? "results", workingDirectory),
             PrintJson = arguments.Json,
+            SampleInterval = TimeSpan.FromMilliseconds(sampleIntervalMs),
+            StatsSource = statsSource,
+            JsonLog = jsonLog,
+            TerminationMessagePath = arguments.TerminationMessagePath is null ? null : Path.GetFullPath(arguments.TerminationMessagePath, workingDirectory),
         }, problems);
     }
 
@@ -117,6 +151,12 @@ internal static class RunArgumentsValidator
         {
             problems.Add($"{Named(option, value)} is too many: at most {max} ({why})");
         }
+    }
+
+    private static bool Invalid(string problem, List<string> problems)
+    {
+        problems.Add(problem);
+        return false;
     }
 
     // Options read "--runs 0", environment variables "NUM_RUNS=0", as the user wrote them.

@@ -12,11 +12,15 @@ internal sealed class RunCommand : Command
     private readonly Option<string?> _snapshotter = new("--snapshotter") { Description = "containerd snapshotter to unpack into (default overlayfs)", HelpName = "NAME" };
     private readonly Option<string?> _platform = new("--platform") { Description = "Platform to pick from a multi-platform image (default: this machine's)", HelpName = "OS/ARCH" };
     private readonly Option<bool> _plainHttp = new("--plain-http") { Description = "Talk plain HTTP to the registry (no TLS)" };
-    private readonly Option<string?> _registryConfig = new("--registry-config") { Description = "Docker config.json with registry credentials (default: REGISTRY_AUTH_FILE, DOCKER_CONFIG, ~/.docker)", HelpName = "FILE" };
+    private readonly Option<string[]> _registryConfig = new("--registry-config") { Description = "Docker config.json with registry credentials; repeatable, first match wins (default: REGISTRY_AUTH_FILE, DOCKER_CONFIG, ~/.docker)", HelpName = "FILE" };
     private readonly Option<string?> _root = new("--root") { Description = "Directory of the private containerd's state and content cache (default ./.unpackbench/containerd)", HelpName = "DIR" };
     private readonly Option<string?> _address = new("--containerd-address") { Description = "Use this existing containerd socket instead of a private containerd", HelpName = "SOCKET" };
     private readonly Option<string?> _output = new("--output") { Description = "Directory for the result document (default ./results)", HelpName = "DIR" };
     private readonly Option<bool> _json = new("--json") { Description = "Also print the result document on stdout" };
+    private readonly Option<int?> _sampleInterval = new("--sample-interval") { Description = $"Sample containerd's CPU, memory and PIDs every MS milliseconds during a run, {RunArgumentsValidator.MinSampleIntervalMs}–{RunArgumentsValidator.MaxSampleIntervalMs} (default 100)", HelpName = "MS" };
+    private readonly Option<string?> _logFormat = new("--log-format") { Description = "Progress as text (default) or json: one event per line on stdout, ending with the result document (what the operator reads)", HelpName = "text|json" };
+    private readonly Option<string?> _terminationMessagePath = new("--termination-message-path") { Description = "Write a short JSON outcome here on exit (a pod's terminationMessagePath)", HelpName = "FILE" };
+    private readonly Option<string?> _statsSource = new("--stats-source") { Description = "Where resource figures come from: cgroup (containerd's own, exact), docker (the agent's container, as docker stats), or auto (default)", HelpName = "auto|cgroup|docker" };
 
     /// <summary>Creates the command with all its options.</summary>
     public RunCommand()
@@ -34,6 +38,10 @@ internal sealed class RunCommand : Command
         Options.Add(_address);
         Options.Add(_output);
         Options.Add(_json);
+        Options.Add(_sampleInterval);
+        Options.Add(_statsSource);
+        Options.Add(_logFormat);
+        Options.Add(_terminationMessagePath);
     }
 
     /// <summary>Reads the parsed values.</summary>
@@ -46,10 +54,14 @@ internal sealed class RunCommand : Command
         Snapshotter = parse.GetValue(_snapshotter),
         Platform = parse.GetValue(_platform),
         PlainHttp = parse.GetValue(_plainHttp),
-        RegistryConfig = parse.GetValue(_registryConfig),
+        RegistryConfigs = parse.GetValue(_registryConfig) ?? [],
         Root = parse.GetValue(_root),
         ContainerdAddress = parse.GetValue(_address),
         Output = parse.GetValue(_output),
         Json = parse.GetValue(_json),
+        SampleIntervalMs = parse.GetValue(_sampleInterval),
+        StatsSource = parse.GetValue(_statsSource),
+        LogFormat = parse.GetValue(_logFormat),
+        TerminationMessagePath = parse.GetValue(_terminationMessagePath),
     };
 }

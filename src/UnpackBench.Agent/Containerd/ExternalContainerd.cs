@@ -42,7 +42,8 @@ internal sealed class ExternalContainerd : IContainerdHost
         try
         {
             var server = await connection.Introspection.ServerAsync(new(), connection.Call(cancellationToken, timeout: TimeSpan.FromSeconds(10)));
-            return new ExternalContainerd(connection, (int)server.Pid, server.Pidns);
+            var pid = server.Pid > 0 ? (int)server.Pid : SocketPeer.ProcessId(socketPath);
+            return new ExternalContainerd(connection, pid, server.Pidns);
         }
         catch (RpcException e)
         {

@@ -5,6 +5,9 @@ namespace UnpackBench.Agent.Containerd;
 /// <summary>Which snapshotters containerd loaded, and why the others did not load.</summary>
 internal sealed record SnapshotterCatalog(IReadOnlyList<string> Available, IReadOnlyDictionary<string, string> Unavailable)
 {
+    /// <summary>Where each loaded snapshotter keeps its data, as its plugin exports it (<c>root</c>).</summary>
+    public IReadOnlyDictionary<string, string> Roots { get; init; } = new Dictionary<string, string>();
+
     private const string SnapshotterPluginType = "io.containerd.snapshotter.v1";
 
     /// <summary>Asks containerd's introspection service.</summary>
@@ -14,7 +17,10 @@ internal sealed record SnapshotterCatalog(IReadOnlyList<string> Available, IRead
         var response = await connection.Introspection.PluginsAsync(request, connection.Call(cancellationToken));
         var available = response.Plugins.Where(p => p.InitErr is null).Select(p => p.Id).Order().ToList();
         var unavailable = response.Plugins.Where(p => p.InitErr is not null).ToDictionary(p => p.Id, p => p.InitErr.Message);
-        return new SnapshotterCatalog(available, unavailable);
+        var roots = response.Plugins
+            .Where(p => p.InitErr is null && p.Exports.ContainsKey("root"))
+            .ToDictionary(p => p.Id, p => p.Exports["root"]);
+        return new SnapshotterCatalog(available, unavailable) { Roots = roots };
     }
 
     /// <summary>Null when <paramref name="name"/> is usable, otherwise a sentence saying why not and what is.</summary>

@@ -7,8 +7,11 @@ namespace UnpackBench.Agent.Machine;
 /// <summary>Collects the <c>environment</c> section of the result: machine, kernel and containerd.</summary>
 internal static class EnvironmentProbe
 {
-    /// <summary>Reads the facts; <paramref name="containerdRoot"/> is null when containerd's root is unknown (external).</summary>
-    public static async Task<EnvironmentDescription> DescribeAsync(IContainerdHost host, string snapshotter, string? containerdRoot, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the facts; <paramref name="snapshotterRoot"/> is where the snapshotter writes (null when
+    /// containerd does not say), whose filesystem is the one that matters for the unpack.
+    /// </summary>
+    public static async Task<EnvironmentDescription> DescribeAsync(IContainerdHost host, string snapshotter, string? snapshotterRoot, CancellationToken cancellationToken)
     {
         var connection = host.Connection;
         var version = await connection.Version.VersionAsync(new(), connection.Call(cancellationToken));
@@ -20,7 +23,9 @@ internal static class EnvironmentProbe
             CpuModel = MachineFacts.CpuModel(ReadOr("/proc/cpuinfo", "")),
             CpuCount = Environment.ProcessorCount,
             MemoryMb = MachineFacts.MemoryMb(ReadOr("/proc/meminfo", "")),
-            RootFilesystem = containerdRoot is null ? "unknown" : MountTable.ReadCurrent().FileSystemOf(Path.GetFullPath(containerdRoot)),
+            RootFilesystem = snapshotterRoot is not null && Directory.Exists(snapshotterRoot)
+                ? MountTable.ReadCurrent().FileSystemOf(Path.GetFullPath(snapshotterRoot))
+                : "unknown",
             ContainerdVersion = version.Version,
             ContainerdRevision = version.Revision,
             ContainerdMode = host.Mode,

@@ -73,6 +73,11 @@ internal sealed class ConsoleReporter(IAnsiConsole console) : IBenchmarkReporter
     }
 
     /// <inheritdoc />
+    public void Acquired(ImageDescription image)
+    {
+    }
+
+    /// <inheritdoc />
     public void RunStarting(int runId, int total, bool warmup)
     {
         lock (_lock)
@@ -91,7 +96,7 @@ internal sealed class ConsoleReporter(IAnsiConsole console) : IBenchmarkReporter
     {
         var label = warmup ? $"warm-up {run.RunId}/{total}" : $"run {run.RunId}/{total}";
         var line = run.Status == RunResult.Success
-            ? $"[green]✓[/] {label}: {Seconds(run.DurationSeconds)} over {run.Layers.Count} layer(s), cleared in {Seconds(run.ClearSeconds)}"
+            ? $"[green]✓[/] {label}: {Seconds(run.DurationSeconds)} over {run.Layers.Count} layer(s), cleared in {Seconds(run.ClearSeconds)}{Resources(run)}"
             : $"[red]✗[/] {label} failed: {Markup.Escape(run.Error ?? "unknown error")}";
         Line(line);
         lock (_lock)
@@ -114,6 +119,11 @@ internal sealed class ConsoleReporter(IAnsiConsole console) : IBenchmarkReporter
     }
 
     private void Line(string markup) => console.MarkupLine(markup);
+
+    private static string Resources(RunResult run) =>
+        run.Metrics is not { } m
+            ? ""
+            : string.Create(CultureInfo.InvariantCulture, $"; containerd {m.CpuSeconds:0.00} CPU-s, peak {run.PeakMetrics.CpuPeakPercent:0}% CPU, {run.PeakMetrics.MemoryPeakMb:0.0} MiB, {run.PeakMetrics.PidPeakCount} PIDs");
 
     private static string Seconds(double? value) =>
         value is null ? "–" : value.Value.ToString("0.000 s", CultureInfo.InvariantCulture);

@@ -15,6 +15,9 @@ internal interface IBenchmarkReporter
     /// <summary>Bytes of a blob were acquired.</summary>
     void Acquisition(AcquisitionProgress progress);
 
+    /// <summary>The image is in the content store and described.</summary>
+    void Acquired(ImageDescription image);
+
     /// <summary>A run is about to clear and unpack.</summary>
     void RunStarting(int runId, int total, bool warmup);
 

@@ -33,6 +33,9 @@ internal static class SummaryTable
         stats.AddRow("Std dev (CV)", $"{Format(s.StddevDurationSeconds, "0.000 s")} ({Format(s.Cv * 100, "0.0")} %)");
         stats.AddRow("Throughput", Format(s.ThroughputMbPerSecond, "0.0 MB/s"));
         stats.AddRow("Image", $"{result.Image.Layers.Count} layers, {Format(result.Image.TotalCompressedBytes / 1e6, "0.0")} MB compressed, {Format(result.Image.TotalUncompressedBytes / 1e6, "0.0")} MB unpacked");
+        stats.AddRow("containerd CPU (mean / max)", $"{Format(s.AvgCpuSeconds, "0.00")} / {Format(s.MaxCpuSeconds, "0.00")} CPU-s; peak {Format(s.MaxCpuPeakPercent, "0")} % of a core");
+        stats.AddRow("containerd memory peak (mean / max)", $"{Format(s.AvgMemoryPeakMb, "0.0")} / {Format(s.MaxMemoryPeakMb, "0.0")} MiB; {(s.MaxPidPeakCount is { } p ? p.ToString(CultureInfo.InvariantCulture) : "–")} PIDs at most");
+        stats.AddRow("Figures from", Markup.Escape(result.BenchmarkConfig.StatsSource));
         stats.AddRow("gzip decompressor", Markup.Escape(result.Environment.Decompressor));
         return new Rows(runs, stats);
     }

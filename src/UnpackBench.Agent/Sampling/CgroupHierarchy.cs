@@ -59,9 +59,11 @@ internal sealed record CgroupHierarchy(CgroupVersion Version, IReadOnlyDictionar
             .GroupBy(f => f[1])
             .ToDictionary(g => g.Key, g => g.First()[2]);
 
+    // A later mount hides every earlier one at or below its mount point (e.g. a tmpfs over
+    // /sys/fs/cgroup hides the hierarchies mounted inside it), so those no longer count.
     private static List<CgroupMount> ParseCgroupMounts(string mountInfo)
     {
-        var mounts = new List<CgroupMount>();
+        var visible = new Dictionary<string, CgroupMount?>();
         foreach (var line in mountInfo.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var separator = line.IndexOf(" - ", StringComparison.Ordinal);
@@ -72,17 +74,21 @@ internal sealed record CgroupHierarchy(CgroupVersion Version, IReadOnlyDictionar
             }
 
             var tail = line[(separator + 3)..].Split(' ');
-            if (tail[0] is not ("cgroup" or "cgroup2"))
+            var options = tail.Length > 2 ? tail[2].Split(',') : [];
+            foreach (var hidden in visible.Keys.Where(p => p == fields[4] || p.StartsWith(fields[4].TrimEnd('/') + "/", StringComparison.Ordinal)).ToList())
             {
-                continue;
+                visible.Remove(hidden);
             }
 
-            var options = tail.Length > 2 ? tail[2].Split(',') : [];
-            var controllers = tail[0] == "cgroup2" ? [] : options.Where(o => Controllers.Contains(o)).ToArray();
-            mounts.Add(new CgroupMount(fields[4], fields[3], tail[0] == "cgroup2", controllers));
+            visible[fields[4]] = tail[0] switch
+            {
+                "cgroup2" => new CgroupMount(fields[4], fields[3], true, []),
+                "cgroup" => new CgroupMount(fields[4], fields[3], false, options.Where(o => Controllers.Contains(o)).ToArray()),
+                _ => null,
+            };
         }
 
-        return mounts;
+        return visible.Values.OfType<CgroupMount>().ToList();
     }
 
     // The path in /proc/pid/cgroup is relative to the hierarchy's root; a mount may expose a sub-tree.

@@ -14,7 +14,10 @@ internal sealed class CgroupMonitor : IResourceMonitor
     private readonly TimeSpan _interval;
     private readonly IDisposable? _owned;
 
-    /// <summary>Creates the monitor; <paramref name="owned"/> (the cgroup the agent made) is disposed with it.</summary>
+    /// <summary>
+    /// Creates the monitor; <paramref name="owned"/> (the cgroup the agent made) is disposed with it. Only
+    /// a cgroup the agent owns has its memory peak reset: another one's counters are read, never changed.
+    /// </summary>
     public CgroupMonitor(ICgroupCounters counters, TimeSpan interval, IReadOnlyList<string> notes, IDisposable? owned)
     {
         _counters = counters;
@@ -32,7 +35,7 @@ internal sealed class CgroupMonitor : IResourceMonitor
     /// <inheritdoc />
     public Task<IMonitoredWindow> BeginAsync(CancellationToken cancellationToken)
     {
-        var reset = _counters.ResetMemoryPeak();
+        var reset = _owned is not null && _counters.ResetMemoryPeak();
         var before = _counters.Read();
         var sampler = new CgroupSampler(_counters, _interval);
         sampler.Start();
@@ -42,11 +45,12 @@ internal sealed class CgroupMonitor : IResourceMonitor
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
+        _counters.Dispose();
         _owned?.Dispose();
         return ValueTask.CompletedTask;
     }
 
-    private RunMetrics Finish(IReadOnlyList<MetricsSample> samples, CgroupReading before, bool peakReset)
+    private RunMetrics Finish(IReadOnlyList<MetricsSample> samples, TimeSpan samplerCpu, CgroupReading before, bool peakReset)
     {
         var after = _counters.Read();
         var peak = _counters.MemoryPeakBytes();
@@ -62,6 +66,7 @@ internal sealed class CgroupMonitor : IResourceMonitor
             MemoryMaxUsageKind = peak is null ? null : peakReset ? "window" : "high_water_mark",
             SampleIntervalMs = (int)_interval.TotalMilliseconds,
             SampleCount = samples.Count,
+            SamplerCpuSeconds = samplerCpu.TotalSeconds,
             Series = SeriesDownsampler.Downsample(samples),
         };
     }
@@ -74,7 +79,8 @@ internal sealed class CgroupMonitor : IResourceMonitor
         {
             using (sampler)
             {
-                return Task.FromResult<RunMetrics?>(monitor.Finish(sampler.Stop(), before, peakReset));
+                var samples = sampler.Stop();
+                return Task.FromResult<RunMetrics?>(monitor.Finish(samples, sampler.OwnCpuTime, before, peakReset));
             }
         }
     }

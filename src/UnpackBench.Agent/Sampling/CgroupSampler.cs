@@ -18,6 +18,7 @@ internal sealed class CgroupSampler : IDisposable
     private Thread? _thread;
     private long _lastCpu;
     private TimeSpan _lastTime;
+    private TimeSpan _ownCpu;
 
     /// <summary>Creates a sampler; nothing runs until <see cref="Start"/>.</summary>
     public CgroupSampler(ICgroupCounters counters, TimeSpan interval)
@@ -30,11 +31,14 @@ internal sealed class CgroupSampler : IDisposable
     public void Start()
     {
         _clock.Restart();
-        _lastCpu = _counters.Read().CpuTotalNanoseconds ?? 0;
+        _lastCpu = _counters.Sample().CpuNanoseconds ?? 0;
         _lastTime = TimeSpan.Zero;
         _thread = new Thread(Loop) { IsBackground = true, Name = "cgroup sampler", Priority = ThreadPriority.AboveNormal };
         _thread.Start();
     }
+
+    /// <summary>CPU time the sampling thread itself used while the window was open.</summary>
+    public TimeSpan OwnCpuTime => _ownCpu;
 
     /// <summary>Stops sampling, takes a last sample, and returns the series.</summary>
     public IReadOnlyList<MetricsSample> Stop()
@@ -50,11 +54,13 @@ internal sealed class CgroupSampler : IDisposable
 
     private void Loop()
     {
+        var start = ThreadCpuClock.Now();
         for (var k = 1; ; k++)
         {
             var wait = _interval * k - _clock.Elapsed;
             if (_stop.Wait(wait > TimeSpan.Zero ? wait : TimeSpan.Zero))
             {
+                _ownCpu = ThreadCpuClock.Now() - start;
                 return;
             }
 
@@ -65,19 +71,19 @@ internal sealed class CgroupSampler : IDisposable
     private void Sample()
     {
         var now = _clock.Elapsed;
-        var reading = _counters.Read();
+        var (cpuNanoseconds, workingSet, pids) = _counters.Sample();
         var elapsed = now - _lastTime;
-        double? cpu = reading.CpuTotalNanoseconds is { } total && elapsed > TimeSpan.Zero
+        double? cpu = cpuNanoseconds is { } total && elapsed > TimeSpan.Zero
             ? Math.Max(0, total - _lastCpu) / (elapsed.TotalMilliseconds * 1e6) * 100
             : null;
-        _lastCpu = reading.CpuTotalNanoseconds ?? _lastCpu;
+        _lastCpu = cpuNanoseconds ?? _lastCpu;
         _lastTime = now;
         _samples.Add(new MetricsSample
         {
             T = now.TotalSeconds,
             CpuPercent = cpu,
-            MemoryMb = _counters.WorkingSetBytes() is { } bytes ? bytes / 1048576.0 : null,
-            Pids = reading.Pids,
+            MemoryMb = workingSet is { } bytes ? bytes / 1048576.0 : null,
+            Pids = pids,
         });
     }
 }

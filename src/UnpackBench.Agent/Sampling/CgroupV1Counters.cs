@@ -11,6 +11,11 @@ internal sealed class CgroupV1Counters(CgroupHierarchy hierarchy, Func<string, s
     private readonly string? _memory = hierarchy.DirectoryOf("memory");
     private readonly string? _pids = hierarchy.DirectoryOf("pids");
     private readonly string? _blkio = hierarchy.DirectoryOf("blkio");
+    private readonly Lazy<(CgroupFileHandle Cpu, CgroupFileHandle Usage, CgroupFileHandle Stat, CgroupFileHandle Pids)> _open = new(() => (
+        new CgroupFileHandle(Combine(hierarchy.DirectoryOf("cpuacct"), "cpuacct.usage")),
+        new CgroupFileHandle(Combine(hierarchy.DirectoryOf("memory"), "memory.usage_in_bytes")),
+        new CgroupFileHandle(Combine(hierarchy.DirectoryOf("memory"), "memory.stat"), 4096),
+        new CgroupFileHandle(Combine(hierarchy.DirectoryOf("pids"), "pids.current"))));
 
     /// <inheritdoc />
     public CgroupVersion Version => CgroupVersion.V1;
@@ -44,10 +49,34 @@ internal sealed class CgroupV1Counters(CgroupHierarchy hierarchy, Func<string, s
     }
 
     /// <inheritdoc />
+    public (long? CpuNanoseconds, long? WorkingSetBytes, int? Pids) Sample()
+    {
+        var (cpu, usage, stat, pids) = _open.Value;
+        var bytes = usage.ReadSingle();
+        var inactive = stat.ReadKey("total_inactive_file"u8) ?? stat.ReadKey("inactive_file"u8) ?? 0;
+        return (cpu.ReadSingle(), bytes is null ? null : Math.Max(0, bytes.Value - inactive), (int?)pids.ReadSingle());
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_open.IsValueCreated)
+        {
+            var (cpu, usage, stat, pids) = _open.Value;
+            cpu.Dispose();
+            usage.Dispose();
+            stat.Dispose();
+            pids.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
     public bool ResetMemoryPeak() => _memory is not null && writeFile(Path.Combine(_memory, "memory.max_usage_in_bytes"), "0");
 
     /// <inheritdoc />
     public long? MemoryPeakBytes() => CgroupFiles.Single(File(_memory, "memory.max_usage_in_bytes"));
 
     private string? File(string? directory, string name) => directory is null ? null : readFile(Path.Combine(directory, name));
+
+    private static string? Combine(string? directory, string name) => directory is null ? null : Path.Combine(directory, name);
 }

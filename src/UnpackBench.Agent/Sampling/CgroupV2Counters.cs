@@ -5,8 +5,14 @@ namespace UnpackBench.Agent.Sampling;
 /// <c>pids.current</c>, <c>io.stat</c>. Since Linux 6.12 a write to <c>memory.peak</c> resets the
 /// peak as seen through that open file, so the reset keeps the file open until the peak is read.
 /// </summary>
-internal sealed class CgroupV2Counters(string directory, Func<string, string?> readFile) : ICgroupCounters, IDisposable
+internal sealed class CgroupV2Counters(string directory, Func<string, string?> readFile) : ICgroupCounters
 {
+    private readonly Lazy<(CgroupFileHandle Cpu, CgroupFileHandle Current, CgroupFileHandle Stat, CgroupFileHandle Pids)> _open = new(() => (
+        new CgroupFileHandle(Path.Combine(directory, "cpu.stat"), 1024),
+        new CgroupFileHandle(Path.Combine(directory, "memory.current")),
+        new CgroupFileHandle(Path.Combine(directory, "memory.stat"), 8192),
+        new CgroupFileHandle(Path.Combine(directory, "pids.current"))));
+
     private FileStream? _peak;
 
     /// <inheritdoc />
@@ -38,6 +44,15 @@ internal sealed class CgroupV2Counters(string directory, Func<string, string?> r
         var current = CgroupFiles.Single(File("memory.current"));
         var inactive = CgroupFiles.Keyed(File("memory.stat")).GetValueOrDefault("inactive_file");
         return current is null ? null : Math.Max(0, current.Value - inactive);
+    }
+
+    /// <inheritdoc />
+    public (long? CpuNanoseconds, long? WorkingSetBytes, int? Pids) Sample()
+    {
+        var (cpu, current, stat, pids) = _open.Value;
+        var bytes = current.ReadSingle();
+        var inactive = stat.ReadKey("inactive_file"u8) ?? 0;
+        return (cpu.ReadKey("usage_usec"u8) * 1000, bytes is null ? null : Math.Max(0, bytes.Value - inactive), (int?)pids.ReadSingle());
     }
 
     /// <inheritdoc />
@@ -77,7 +92,18 @@ internal sealed class CgroupV2Counters(string directory, Func<string, string?> r
     }
 
     /// <inheritdoc />
-    public void Dispose() => _peak?.Dispose();
+    public void Dispose()
+    {
+        _peak?.Dispose();
+        if (_open.IsValueCreated)
+        {
+            var (cpu, current, stat, pids) = _open.Value;
+            cpu.Dispose();
+            current.Dispose();
+            stat.Dispose();
+            pids.Dispose();
+        }
+    }
 
     private static long? Micro(Dictionary<string, long> stat, string key) => stat.TryGetValue(key, out var value) ? value * 1000 : null;
 

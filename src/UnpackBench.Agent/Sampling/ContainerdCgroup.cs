@@ -11,6 +11,9 @@ namespace UnpackBench.Agent.Sampling;
 internal sealed class ContainerdCgroup : IDisposable
 {
     private const string V2Controllers = "+cpu +memory +pids +io";
+
+    // Moving "the agent" moves the whole process; two launches at once would swap each other's child.
+    private static readonly Lock LaunchLock = new();
     private readonly CgroupHierarchy _own;
     private readonly CgroupHierarchy _agentHome;
     private readonly string _name;
@@ -30,28 +33,53 @@ internal sealed class ContainerdCgroup : IDisposable
     /// <summary>The cgroup version in use.</summary>
     public CgroupVersion Version => _own.Version;
 
+    /// <summary>Figures this cgroup cannot give, because their controller is not available here.</summary>
+    public IReadOnlyList<string> MissingFigures =>
+        (_own.Version == CgroupVersion.V2
+            ? new[] { ("memory", "memory"), ("pids", "PID"), ("io", "I/O") } // cpu.stat exists in every v2 cgroup
+            : [("cpuacct", "CPU"), ("memory", "memory"), ("pids", "PID"), ("blkio", "I/O")])
+            .Where(c => _own.DirectoryOf(c.Item1) is null)
+            .Select(c => $"the '{c.Item1}' cgroup controller is not available here, so {c.Item2} figures are null")
+            .ToList();
+
     /// <summary>Creates a cgroup for containerd next to the agent's own.</summary>
     /// <exception cref="CgroupUnavailableException">cgroupfs is read-only, a controller is missing, or the kernel refuses.</exception>
     public static ContainerdCgroup Create(CgroupHierarchy agent)
     {
-        var name = $"unpackbench-containerd-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}";
+        var name = $"unpackbench-containerd-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..8]}";
         return agent.Version == CgroupVersion.V2 ? CreateV2(agent, name) : CreateV1(agent, name);
     }
 
+    /// <summary>Why containerd could not be started inside the cgroup, or null when it was.</summary>
+    public string? Problem { get; private set; }
+
     /// <summary>
     /// Runs <paramref name="launch"/> (which starts containerd) with the agent inside containerd's
-    /// cgroup, then moves the agent back.
+    /// cgroup, then moves the agent back. If the kernel refuses the move, containerd starts where the
+    /// agent is and <see cref="Problem"/> says why, so no figures are reported for an empty cgroup.
     /// </summary>
     public T Launch<T>(Func<T> launch)
     {
-        MoveAgent(_own);
-        try
+        lock (LaunchLock)
         {
-            return launch();
-        }
-        finally
-        {
-            MoveAgent(_agentHome);
+            try
+            {
+                MoveAgent(_own);
+            }
+            catch (CgroupUnavailableException e)
+            {
+                Problem = e.Message;
+                return launch();
+            }
+
+            try
+            {
+                return launch();
+            }
+            finally
+            {
+                MoveAgent(_agentHome);
+            }
         }
     }
 
@@ -73,10 +101,9 @@ internal sealed class ContainerdCgroup : IDisposable
 
     private static ContainerdCgroup CreateV1(CgroupHierarchy agent, string name)
     {
-        var needed = new[] { "cpuacct", "memory", "pids" };
-        if (needed.FirstOrDefault(c => agent.DirectoryOf(c) is null) is { } missing)
+        if (agent.DirectoryOf("cpuacct") is null && agent.DirectoryOf("memory") is null)
         {
-            throw new CgroupUnavailableException($"the cgroup v1 '{missing}' controller is not mounted");
+            throw new CgroupUnavailableException("neither the cgroup v1 'cpuacct' nor the 'memory' controller is mounted");
         }
 
         var own = new Dictionary<string, string>();

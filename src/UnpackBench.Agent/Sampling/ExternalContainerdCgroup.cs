@@ -14,7 +14,7 @@ internal static class ExternalContainerdCgroup
     public static ICgroupCounters Find(int containerdPid, ulong containerdPidNamespace)
     {
         var ours = OwnPidNamespace();
-        if (containerdPidNamespace != 0 && ours != 0 && ours != containerdPidNamespace)
+        if (containerdPid == 0 || containerdPidNamespace != 0 && ours != 0 && ours != containerdPidNamespace)
         {
             throw new CgroupUnavailableException(
                 "containerd runs in another PID namespace, so its process is not visible here; run the agent in the host's PID namespace (hostPID: true) to measure it");

@@ -1,7 +1,7 @@
 namespace UnpackBench.Agent.Sampling;
 
 /// <summary>Reads a cgroup's counters; v1 and v2 name and shape them differently.</summary>
-internal interface ICgroupCounters
+internal interface ICgroupCounters : IDisposable
 {
     /// <summary>cgroup v1 or v2.</summary>
     CgroupVersion Version { get; }
@@ -14,6 +14,12 @@ internal interface ICgroupCounters
 
     /// <summary>Memory in use without reclaimable page cache (what <c>docker stats</c> shows), bytes.</summary>
     long? WorkingSetBytes();
+
+    /// <summary>
+    /// The three figures the sampler needs, read cheaply (files kept open): CPU nanoseconds so far,
+    /// working-set bytes and tasks.
+    /// </summary>
+    (long? CpuNanoseconds, long? WorkingSetBytes, int? Pids) Sample();
 
     /// <summary>
     /// Starts a fresh memory peak for a timed window. Returns false when the kernel cannot reset it;

@@ -32,16 +32,40 @@ internal sealed class SnapshotCleaner(ContainerdConnection connection, string sn
     /// <inheritdoc />
     public async Task ClearAsync(IReadOnlyCollection<string> directories, CancellationToken cancellationToken)
     {
-        await RemoveLeafFirstAsync(cancellationToken);
-        await ReleaseRunLeasesAsync(cancellationToken);
-        await CollectGarbageAsync(cancellationToken);
+        // Every snapshot is held by the clear's own lease while it is removed: containerd 1.6's GC,
+        // if it ran meanwhile and took an unreferenced snapshot, could leave it listed as its
+        // parent's child, and the parent could then never be removed.
+        var clearLease = $"unpackbench-clear-{Guid.NewGuid():N}";
+        await connection.Leases.CreateAsync(new CreateRequest { Id = clearLease }, connection.Call(cancellationToken));
+        try
+        {
+            var snapshots = await ListAsync(cancellationToken);
+            await HoldAsync(clearLease, snapshots, cancellationToken);
+            await RemoveLeafFirstAsync(snapshots, cancellationToken);
+            await ReleaseRunLeasesAsync(cancellationToken);
+        }
+        finally
+        {
+            // Deleting with sync runs the garbage collection to completion, directories included.
+            await connection.Leases.DeleteAsync(new DeleteRequest { Id = clearLease, Sync = true }, connection.Call(CancellationToken.None));
+        }
+
         await WaitUntilGoneAsync(directories, cancellationToken);
         FileSystemSync.FlushAll();
     }
 
-    private async Task RemoveLeafFirstAsync(CancellationToken cancellationToken)
+    private async Task HoldAsync(string leaseId, IEnumerable<(string Name, string Parent)> snapshots, CancellationToken cancellationToken)
     {
-        var remaining = await ListAsync(cancellationToken);
+        foreach (var (name, _) in snapshots)
+        {
+            var resource = new Resource { Id = name, Type = $"snapshots/{snapshotter}" };
+            await connection.Leases.AddResourceAsync(new AddResourceRequest { Id = leaseId, Resource = resource }, connection.Call(cancellationToken));
+        }
+    }
+
+    private async Task RemoveLeafFirstAsync(List<(string Name, string Parent)> snapshots, CancellationToken cancellationToken)
+    {
+        var remaining = snapshots;
         while (remaining.Count > 0)
         {
             var parents = remaining.Select(s => s.Parent).Where(p => p.Length > 0).ToHashSet();
@@ -60,6 +84,13 @@ internal sealed class SnapshotCleaner(ContainerdConnection connection, string sn
                 catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
                 {
                     // Gone already: what we wanted.
+                }
+                catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition)
+                {
+                    throw new ContainerdException(
+                        $"removing snapshot '{leaf.Name}' from {snapshotter}: {ContainerdErrors.Describe(e)}. containerd lists no child of it, so its snapshot metadata is inconsistent " +
+                        "(containerd 1.6 can leave this behind when its garbage collection races with removals). Start from an empty state: for the private containerd delete the --root directory; on a shared containerd remove the 'unpackbench' namespace's snapshots with ctr",
+                        e);
                 }
                 catch (RpcException e)
                 {
@@ -87,13 +118,6 @@ internal sealed class SnapshotCleaner(ContainerdConnection connection, string sn
                 // Another clear got it first.
             }
         }
-    }
-
-    private async Task CollectGarbageAsync(CancellationToken cancellationToken)
-    {
-        var id = $"unpackbench-gc-{Guid.NewGuid():N}";
-        await connection.Leases.CreateAsync(new CreateRequest { Id = id }, connection.Call(cancellationToken));
-        await connection.Leases.DeleteAsync(new DeleteRequest { Id = id, Sync = true }, connection.Call(cancellationToken));
     }
 
     private async Task WaitUntilGoneAsync(IReadOnlyCollection<string> directories, CancellationToken cancellationToken)

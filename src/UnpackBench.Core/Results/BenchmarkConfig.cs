@@ -23,4 +23,10 @@ public sealed record BenchmarkConfig
 
     /// <summary>The platform asked for, os/arch[/variant].</summary>
     public required string Platform { get; init; }
+
+    /// <summary>Where resource figures came from: <c>cgroup-v1</c>, <c>cgroup-v2</c>, <c>docker</c> or <c>none</c>.</summary>
+    public string StatsSource { get; init; } = "none";
+
+    /// <summary>The resource sampling interval, milliseconds.</summary>
+    public int SampleIntervalMs { get; init; }
 }

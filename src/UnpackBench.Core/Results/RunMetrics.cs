@@ -40,6 +40,9 @@ public sealed record RunMetrics
     /// <summary>Samples taken during the window, before downsampling.</summary>
     public required int SampleCount { get; init; }
 
+    /// <summary>CPU time the agent's sampler itself spent during the window, seconds (its overhead, not containerd's).</summary>
+    public double? SamplerCpuSeconds { get; init; }
+
     /// <summary>The sampled series, at most 200 points, times relative to the run's start.</summary>
     public IReadOnlyList<MetricsSample> Series { get; init; } = [];
 }

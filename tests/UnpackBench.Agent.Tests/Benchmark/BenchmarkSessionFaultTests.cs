@@ -26,8 +26,9 @@ public sealed class BenchmarkSessionFaultTests : IDisposable
     [Fact]
     public async Task Run_fails_when_a_snapshot_survives_clearing()
     {
-        var reporter = new RecordingReporter();
-        var session = Session(reporter, clearsOnce: true);
+        var cleaning = new StopsClearing();
+        var reporter = new RecordingReporter { AfterRun = _ => cleaning.Stopped = true };
+        var session = Session(reporter, cleaning);
 
         var outcome = await session.RunAsync(Settings(runs: 3), CancellationToken.None);
 
@@ -71,11 +72,10 @@ public sealed class BenchmarkSessionFaultTests : IDisposable
         ContainerdProcesses.AssertNoneUnder(_directory.Combine("root"));
     }
 
-    private BenchmarkSession Session(RecordingReporter reporter, bool clearsOnce = false, Action<IContainerdHost>? onReady = null) =>
+    private BenchmarkSession Session(RecordingReporter reporter, StopsClearing? cleaning = null, Action<IContainerdHost>? onReady = null) =>
         new(reporter, TimeProvider.System, Environment.GetEnvironmentVariable, s => new ArchiveImageSource(s.ArchivePath!, s.Platform, _directory.CreateSubdirectory("scratch")))
         {
-            // Clears once (acquisition leftovers), then stops clearing: run 2 finds run 1's snapshots.
-            CleanerFactory = clearsOnce ? (connection, snapshotter, owned) => new ClearsOnce(new SnapshotCleaner(connection, snapshotter, owned)) : null,
+            CleanerFactory = cleaning is null ? null : (connection, snapshotter, owned) => cleaning.Wrap(new SnapshotCleaner(connection, snapshotter, owned)),
             OnContainerdReady = onReady,
         };
 
@@ -99,17 +99,17 @@ public sealed class BenchmarkSessionFaultTests : IDisposable
         OutputDirectory = _directory.Combine("results"),
     };
 
-    private sealed class ClearsOnce(ISnapshotCleaner inner) : ISnapshotCleaner
+    // Clears normally until told to stop (after run 1): run 2 then finds run 1's snapshots.
+    private sealed class StopsClearing
     {
-        private bool _cleared;
+        public bool Stopped { get; set; }
 
-        public async Task ClearAsync(IReadOnlyCollection<string> directories, CancellationToken cancellationToken)
+        public ISnapshotCleaner Wrap(ISnapshotCleaner inner) => new Cleaner(this, inner);
+
+        private sealed class Cleaner(StopsClearing owner, ISnapshotCleaner inner) : ISnapshotCleaner
         {
-            if (!_cleared)
-            {
-                _cleared = true;
-                await inner.ClearAsync(directories, cancellationToken);
-            }
+            public Task ClearAsync(IReadOnlyCollection<string> directories, CancellationToken cancellationToken) =>
+                owner.Stopped ? Task.CompletedTask : inner.ClearAsync(directories, cancellationToken);
         }
     }
 

@@ -50,6 +50,18 @@ public sealed class EnvironmentFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task Docker_stats_outside_a_docker_container_is_refused_with_the_reason()
+    {
+        using var agent = new AgentInvocation();
+
+        var code = await agent.RunAsync("--archive", _archive, "--stats-source", "docker");
+
+        Assert.True(code == 2, agent.Transcript);
+        Assert.Contains("--stats-source docker cannot be used", agent.StandardError, StringComparison.Ordinal);
+        ContainerdProcesses.AssertNoneUnder(agent.Root);
+    }
+
+    [Fact]
     public async Task A_root_on_overlayfs_is_refused_with_the_reason()
     {
         using var agent = new AgentInvocation();

@@ -41,15 +41,18 @@ public sealed class ProcessLifecycleTests : IDisposable
         var output = _directory.Combine("sigint-results");
         using var secondRunStarted = new SemaphoreSlim(0);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var transcript = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var command = Cli.Wrap("dotnet")
             .WithArguments([AgentDll, "run", "--archive", _archive, "--runs", "100", "--root", root, "--output", output])
             .WithStandardOutputPipe(PipeTarget.ToDelegate(line =>
             {
+                transcript.Enqueue(line);
                 if (line.Contains("run 2/100", StringComparison.Ordinal))
                 {
                     secondRunStarted.Release();
                 }
             }))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(transcript.Enqueue))
             .WithValidation(CommandResultValidation.None)
             .ExecuteAsync(cancel.Token);
 
@@ -62,7 +65,7 @@ public sealed class ProcessLifecycleTests : IDisposable
 
         var result = await command;
 
-        Assert.Equal(ExitCodes.Interrupted, result.ExitCode);
+        Assert.True(result.ExitCode == ExitCodes.Interrupted, $"exit {result.ExitCode}:\n{string.Join('\n', transcript)}");
         ContainerdProcesses.AssertNoneUnder(root);
         var document = ResultJson.Deserialize(File.ReadAllText(Directory.GetFiles(output).Single()));
         Assert.InRange(document.Runs.Count, 2, 99);
@@ -114,6 +117,12 @@ public sealed class ProcessLifecycleTests : IDisposable
         var result = ResultDocument.ReadOnly(agent);
         Assert.Equal("external", result.Environment.ContainerdMode);
         Assert.Equal(2, result.Summary.SuccessfulRuns);
+        Assert.StartsWith("cgroup-", result.BenchmarkConfig.StatsSource, StringComparison.Ordinal);
+        Assert.Contains(result.Notes, n => n.Contains("other work in that cgroup counts too", StringComparison.Ordinal));
+        Assert.All(result.Runs, r => Assert.Equal("high_water_mark", r.Metrics!.MemoryMaxUsageKind));
+        Assert.True(result.Runs.All(r => r.Metrics!.CpuSeconds > 0));
+        Assert.NotEqual("unknown", result.Environment.Decompressor);
+        Assert.NotEqual("unknown", result.Environment.RootFilesystem);
         var workload = await node.CtrAsync(["-n", "k8s.io", "snapshots", "--snapshotter", "overlayfs", "ls"]);
         Assert.Contains("workload-rootfs", workload, StringComparison.Ordinal);
         var ours = await node.CtrAsync(["-n", "unpackbench", "snapshots", "--snapshotter", "overlayfs", "ls"]);

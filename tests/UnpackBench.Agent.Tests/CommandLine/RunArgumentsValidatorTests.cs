@@ -45,7 +45,7 @@ public sealed class RunArgumentsValidatorTests
         Assert.Equal(MachinePlatform, settings.Platform);
         Assert.False(settings.PlatformExplicit);
         Assert.False(settings.PlainHttp);
-        Assert.Null(settings.RegistryConfig);
+        Assert.Empty(settings.RegistryConfigs);
         Assert.Equal("/home/dev/bench/.unpackbench/containerd", settings.RootDirectory);
         Assert.Null(settings.ContainerdAddress);
         Assert.Equal("/home/dev/bench/results", settings.OutputDirectory);
@@ -65,7 +65,7 @@ public sealed class RunArgumentsValidatorTests
                 Snapshotter = "native",
                 Platform = "linux/amd64",
                 PlainHttp = true,
-                RegistryConfig = "../auth/config.json",
+                RegistryConfigs = ["../auth/config.json"],
                 Root = "/var/lib/unpackbench",
                 Output = "out",
                 Json = true,
@@ -79,7 +79,7 @@ public sealed class RunArgumentsValidatorTests
         Assert.Equal(new Platform("linux", "amd64", ""), settings.Platform);
         Assert.True(settings.PlatformExplicit);
         Assert.True(settings.PlainHttp);
-        Assert.Equal("/home/dev/auth/config.json", settings.RegistryConfig);
+        Assert.Equal(["/home/dev/auth/config.json"], settings.RegistryConfigs);
         Assert.Equal("/var/lib/unpackbench", settings.RootDirectory);
         Assert.Equal("/home/dev/bench/out", settings.OutputDirectory);
         Assert.True(settings.PrintJson);
@@ -255,7 +255,7 @@ public sealed class RunArgumentsValidatorTests
     [Fact]
     public void Missing_registry_config_is_refused()
     {
-        var problem = Problem(new RunArguments { Image = "busybox", RegistryConfig = "auth.json" });
+        var problem = Problem(new RunArguments { Image = "busybox", RegistryConfigs = ["auth.json"] });
 
         Assert.StartsWith("--registry-config 'auth.json' does not exist", problem, StringComparison.Ordinal);
     }
@@ -301,7 +301,7 @@ public sealed class RunArgumentsValidatorTests
                 Warmup = 11,
                 Snapshotter = "Overlay",
                 Platform = "linux/sparc9",
-                RegistryConfig = "missing.json",
+                RegistryConfigs = ["missing.json"],
                 Root = "/var/lib/ub",
                 ContainerdAddress = "/run/containerd/containerd.sock",
             });

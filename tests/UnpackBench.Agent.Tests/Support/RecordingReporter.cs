@@ -31,4 +31,6 @@ internal sealed class RecordingReporter : IBenchmarkReporter
     public void Warning(string message) => Lines.Add($"warning {message}");
 
     public void Finished(BenchmarkResult result, string resultPath) => Lines.Add($"done {resultPath}");
+
+    public void Acquired(ImageDescription image) => Lines.Add($"acquired {image.Reference}");
 }

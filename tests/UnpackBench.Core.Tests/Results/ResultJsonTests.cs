@@ -107,7 +107,7 @@ public sealed class ResultJsonTests
     public static TheoryData<string, string, string[]> DocumentedKeys => new()
     {
         { "top level", "", ["schema_version", "benchmark_config", "summary", "runs", "image", "environment", "notes"] },
-        { "benchmark_config", "benchmark_config", ["target_image", "num_runs", "timestamp", "snapshotter", "source", "warmup_runs", "platform"] },
+        { "benchmark_config", "benchmark_config", ["target_image", "num_runs", "timestamp", "snapshotter", "source", "warmup_runs", "platform", "stats_source", "sample_interval_ms"] },
         {
             "summary", "summary",
             [

@@ -14,7 +14,7 @@ namespace UnpackBench.Agent.Images.Registry;
 /// </summary>
 internal sealed class RegistryCredentialStore
 {
-    private readonly DockerConfigFile? _explicitConfig;
+    private readonly Dictionary<string, DockerConfigFile> _explicitConfigs = [];
     private readonly IReadOnlyList<string> _helperSearchPath;
 
     /// <summary>
@@ -28,12 +28,30 @@ internal sealed class RegistryCredentialStore
         Func<string, string?> environment,
         string? homeDirectory,
         IReadOnlyList<string> helperSearchPath)
+        : this(registryConfigFile is null ? [] : [registryConfigFile], environment, homeDirectory, helperSearchPath)
+    {
+    }
+
+    /// <summary>
+    /// Creates the store with several explicit files (one per mounted pull secret, say), consulted in
+    /// order; with none, the environment's files are used as above.
+    /// </summary>
+    /// <exception cref="RegistryConfigException">A file in <paramref name="registryConfigFiles"/> is missing, unreadable or not JSON.</exception>
+    public RegistryCredentialStore(
+        IReadOnlyList<string> registryConfigFiles,
+        Func<string, string?> environment,
+        string? homeDirectory,
+        IReadOnlyList<string> helperSearchPath)
     {
         _helperSearchPath = helperSearchPath;
-        if (registryConfigFile is not null)
+        if (registryConfigFiles.Count > 0)
         {
-            _explicitConfig = LoadExplicit(registryConfigFile);
-            SearchedFiles = [registryConfigFile];
+            foreach (var file in registryConfigFiles)
+            {
+                _explicitConfigs[file] = LoadExplicit(file);
+            }
+
+            SearchedFiles = registryConfigFiles;
             return;
         }
 
@@ -67,7 +85,7 @@ internal sealed class RegistryCredentialStore
     {
         foreach (var path in SearchedFiles)
         {
-            var config = _explicitConfig ?? LoadImplicit(path);
+            var config = _explicitConfigs.GetValueOrDefault(path) ?? LoadImplicit(path);
             if (config is null)
             {
                 continue;

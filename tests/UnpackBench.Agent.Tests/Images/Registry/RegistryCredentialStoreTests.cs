@@ -138,7 +138,7 @@ public sealed class RegistryCredentialStoreTests : IDisposable
     {
         var environment = new Dictionary<string, string> { ["REGISTRY_AUTH_FILE"] = "auth.json", ["DOCKER_CONFIG"] = "dc" };
 
-        var store = new RegistryCredentialStore(null, environment.GetValueOrDefault, "home", []);
+        var store = new RegistryCredentialStore((string?)null, environment.GetValueOrDefault, "home", []);
 
         Assert.Equal(["auth.json", Path.Combine("dc", "config.json")], store.SearchedFiles);
     }
@@ -178,7 +178,7 @@ public sealed class RegistryCredentialStoreTests : IDisposable
     public async Task A_broken_config_found_through_the_environment_is_reported_when_credentials_are_needed()
     {
         var file = Write("home/.docker/config.json", "[not json");
-        var store = new RegistryCredentialStore(null, _ => null, _directory.Combine("home"), []);
+        var store = new RegistryCredentialStore((string?)null, _ => null, _directory.Combine("home"), []);
 
         var e = await Assert.ThrowsAsync<ImageSourceException>(() => store.FindAsync(Registry, CancellationToken.None));
 
@@ -215,7 +215,7 @@ public sealed class RegistryCredentialStoreTests : IDisposable
     private RegistryCredentialStore StoreWithHome(string json)
     {
         Write("home/.docker/config.json", json);
-        return new RegistryCredentialStore(null, _ => null, _directory.Combine("home"), []);
+        return new RegistryCredentialStore((string?)null, _ => null, _directory.Combine("home"), []);
     }
 
     private string Write(string relative, string content)

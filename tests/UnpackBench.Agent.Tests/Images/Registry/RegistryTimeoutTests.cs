@@ -51,5 +51,5 @@ public sealed class RegistryTimeoutTests
     }
 
     private static RegistryImageSource Source(int port, RegistryTimeouts timeouts) =>
-        new(ImageReference.Parse($"127.0.0.1:{port}/app:v1"), plainHttp: true, new RegistryCredentialStore(null, _ => null, null, []), timeouts);
+        new(ImageReference.Parse($"127.0.0.1:{port}/app:v1"), plainHttp: true, new RegistryCredentialStore((string?)null, _ => null, null, []), timeouts);
 }

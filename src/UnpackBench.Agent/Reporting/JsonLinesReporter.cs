@@ -1,0 +1,62 @@
+using UnpackBench.Agent.Images;
+using UnpackBench.Core.AgentProtocol;
+using UnpackBench.Core.Results;
+
+namespace UnpackBench.Agent.Reporting;
+
+/// <summary>
+/// Machine-readable progress (<c>--log-format json</c>): one <see cref="AgentEvent"/> per line on
+/// stdout, which is how an agent pod reports to the operator through its log without API credentials.
+/// </summary>
+internal sealed class JsonLinesReporter(TextWriter output, TimeProvider time) : IBenchmarkReporter
+{
+    private readonly Lock _lock = new();
+
+    /// <inheritdoc />
+    public void Stage(string message) => Write(new AgentEvent { Event = "stage", Time = time.GetUtcNow(), Message = message });
+
+    /// <inheritdoc />
+    public void Acquisition(AcquisitionProgress progress)
+    {
+        // Byte counts would flood the log the operator reads; acquisition ends in an "acquired" event.
+    }
+
+    /// <inheritdoc />
+    public void Acquired(ImageDescription image) =>
+        Write(new AgentEvent { Event = AgentEventKinds.Acquired, Time = time.GetUtcNow(), Image = image, Message = $"acquired {image.Reference} ({image.Layers.Count} layers)" });
+
+    /// <inheritdoc />
+    public void RunStarting(int runId, int total, bool warmup)
+    {
+    }
+
+    /// <inheritdoc />
+    public void RunFinished(RunResult run, int total, bool warmup)
+    {
+        if (!warmup)
+        {
+            var message = run.Status == RunResult.Success ? $"run {run.RunId}/{total}: {run.DurationSeconds:0.000} s" : $"run {run.RunId}/{total} failed: {run.Error}";
+            Write(new AgentEvent { Event = AgentEventKinds.Run, Time = time.GetUtcNow(), Run = run, CompletedRuns = run.RunId, TotalRuns = total, Message = message });
+        }
+    }
+
+    /// <inheritdoc />
+    public void Warning(string message) => Write(new AgentEvent { Event = "warning", Time = time.GetUtcNow(), Message = message });
+
+    /// <inheritdoc />
+    public void Finished(BenchmarkResult result, string resultPath) =>
+        Write(new AgentEvent { Event = AgentEventKinds.Result, Time = time.GetUtcNow(), Result = result, Message = $"result written to {resultPath}" });
+
+    /// <summary>Reports that the benchmark could not run.</summary>
+    public void Failed(string reason, string message) =>
+        Write(new AgentEvent { Event = AgentEventKinds.Failed, Time = time.GetUtcNow(), Reason = reason, Message = message });
+
+    private void Write(AgentEvent agentEvent)
+    {
+        lock (_lock)
+        {
+            output.WriteLine(AgentEventJson.Serialize(agentEvent));
+            output.Flush();
+        }
+    }
+}
