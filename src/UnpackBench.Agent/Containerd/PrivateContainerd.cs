@@ -21,6 +21,7 @@ internal sealed class PrivateContainerd : IContainerdHost
     private readonly CancellationTokenSource _forceful = new();
     private readonly ContainerdLog _log;
     private CommandTask<CommandResult>? _process;
+    private RootLock? _rootLock;
 
     private PrivateContainerd(PrivateContainerdLayout layout, ContainerdConnection connection)
     {
@@ -54,14 +55,23 @@ internal sealed class PrivateContainerd : IContainerdHost
         CancellationToken cancellationToken, ContainerdCgroup? cgroup = null)
     {
         Directory.CreateDirectory(layout.BaseDirectory);
-        await StaleContainerdReaper.ReapAsync(layout, notice ?? (_ => { }));
-        Directory.CreateDirectory(layout.RootDirectory);
-        Directory.CreateDirectory(layout.StateDirectory);
-        Directory.CreateDirectory(Path.GetDirectoryName(layout.SocketPath)!);
-        File.Delete(layout.SocketPath);
-        await File.WriteAllTextAsync(layout.ConfigPath, ContainerdConfigFile.Render(layout), cancellationToken);
+        var rootLock = RootLock.Acquire(layout);
+        try
+        {
+            await StaleContainerdReaper.ReapAsync(layout, notice ?? (_ => { }));
+            Directory.CreateDirectory(layout.RootDirectory);
+            Directory.CreateDirectory(layout.StateDirectory);
+            Directory.CreateDirectory(Path.GetDirectoryName(layout.SocketPath)!);
+            File.Delete(layout.SocketPath);
+            await File.WriteAllTextAsync(layout.ConfigPath, ContainerdConfigFile.Render(layout), cancellationToken);
+        }
+        catch
+        {
+            rootLock.Dispose();
+            throw;
+        }
 
-        var host = new PrivateContainerd(layout, ContainerdConnection.Open(layout.SocketPath));
+        var host = new PrivateContainerd(layout, ContainerdConnection.Open(layout.SocketPath)) { _rootLock = rootLock };
         try
         {
             if (cgroup is null)
@@ -152,6 +162,7 @@ internal sealed class PrivateContainerd : IContainerdHost
 
         File.Delete(_layout.SocketPath);
         _log.Dispose();
+        _rootLock?.Dispose();
         _graceful.Dispose();
         _forceful.Dispose();
     }

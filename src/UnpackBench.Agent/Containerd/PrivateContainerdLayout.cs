@@ -26,6 +26,9 @@ internal sealed record PrivateContainerdLayout(string BaseDirectory)
     /// <summary>The pid of the containerd we started, to stop one an earlier agent left behind.</summary>
     public string PidFilePath => Path.Combine(BaseDirectory, "containerd.pid");
 
+    /// <summary>Locked while an agent uses this root, so two agents (even in different pods sharing a cache volume) never share one.</summary>
+    public string LockPath => Path.Combine(BaseDirectory, "agent.lock");
+
     /// <summary>containerd's log of the latest run, kept for troubleshooting.</summary>
     public string LogPath => Path.Combine(BaseDirectory, "containerd.log");
 

@@ -1,0 +1,20 @@
+namespace UnpackBench.Agent.Machine;
+
+/// <summary>
+/// The executables the agent looks for when it starts, and the Debian package of each. The container
+/// image must install all of them (a packaging test checks the Dockerfile against this list).
+/// </summary>
+internal static class AgentPrerequisites
+{
+    /// <summary>Required: the private containerd.</summary>
+    public static readonly (string Executable, string Package) Containerd = ("containerd", "containerd");
+
+    /// <summary>containerd's OCI runtime; not used to unpack, but containerd's task plugins expect it.</summary>
+    public static readonly (string Executable, string Package) Runc = ("runc", "runc");
+
+    /// <summary>Parallel gzip: containerd decompresses gzip layers with it when it is on PATH.</summary>
+    public static readonly (string Executable, string Package) Unpigz = ("unpigz", "pigz");
+
+    /// <summary>Every executable the agent checks for.</summary>
+    public static IReadOnlyList<(string Executable, string Package)> All { get; } = [Containerd, Runc, Unpigz];
+}
