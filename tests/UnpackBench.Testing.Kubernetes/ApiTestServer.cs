@@ -1,0 +1,153 @@
+using System.Text.Json.Nodes;
+using k8s;
+
+namespace UnpackBench.Testing.Kubernetes;
+
+/// <summary>
+/// A Kubernetes API server for tests, on 127.0.0.1 at a free port, spoken to through the real
+/// KubernetesClient: built-in pods, configmaps, secrets, events, serviceaccounts, namespaces, nodes and
+/// leases, plus the custom resources a test registers, with the API semantics an operator relies on
+/// (see the project README). Plain HTTP, JSON only, no authentication.
+/// </summary>
+public sealed class ApiTestServer : IAsyncDisposable
+{
+    private readonly ResourceCatalog _catalog;
+    private readonly ObjectApi _api;
+    private readonly GarbageCollector _collector;
+    private readonly FailureInjector _failures = new();
+    private readonly ApiRequestHandler _handler;
+    private readonly SemaphoreSlim _lifecycle = new(1, 1);
+    private KestrelHost? _host;
+    private int _port;
+
+    private ApiTestServer(ApiTestServerOptions options)
+    {
+        _catalog = new ResourceCatalog();
+        Store = new ObjectStore(_catalog, options.TimeProvider, options.EventHistoryCapacity);
+        _api = new ObjectApi(Store, options.TimeProvider);
+        _collector = new GarbageCollector(_api);
+        _handler = new ApiRequestHandler(
+            new ApiRouter(_catalog),
+            new ObjectEndpoints(_api),
+            new ListEndpoint(_api),
+            new WatchEndpoint(Store),
+            new PodLogEndpoint(_api, () => PodLogs),
+            RequestLog,
+            _failures);
+        foreach (var ns in options.InitialNamespaces)
+        {
+            _api.Create(BuiltInResources.Namespaces, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } });
+        }
+    }
+
+    /// <summary>Where the server listens: <c>http://127.0.0.1:{port}/</c>. Stays the same across restarts.</summary>
+    public Uri BaseAddress => new($"http://127.0.0.1:{_port}/");
+
+    /// <summary>Whether the server accepts connections (false between <see cref="StopAsync"/> and <see cref="RestartAsync"/>).</summary>
+    public bool IsRunning => _host is not null;
+
+    /// <summary>The stored objects, for arranging and asserting without HTTP.</summary>
+    public ObjectStore Store { get; }
+
+    /// <summary>Counts of the requests received, per verb and resource.</summary>
+    public RequestLog RequestLog { get; } = new();
+
+    /// <summary>Where pod logs come from; null answers every log request with "waiting to start".</summary>
+    public IPodLogSource? PodLogs { get; set; }
+
+    /// <summary>Starts a server on a free loopback port.</summary>
+    public static async Task<ApiTestServer> StartAsync(ApiTestServerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var server = new ApiTestServer(options ?? new ApiTestServerOptions());
+        await server.StartHostAsync(0, cancellationToken);
+        return server;
+    }
+
+    /// <summary>A client configuration for this server.</summary>
+    public KubernetesClientConfiguration CreateClientConfiguration() => new() { Host = BaseAddress.ToString().TrimEnd('/') };
+
+    /// <summary>A real KubernetesClient talking to this server; the caller disposes it.</summary>
+    public k8s.Kubernetes CreateClient() => new(CreateClientConfiguration());
+
+    /// <summary>
+    /// Serves a custom resource at <c>/apis/{group}/{version}[/namespaces/{ns}]/{plural}</c>, as an
+    /// installed CRD would (one version per group and plural; no schema validation or defaulting).
+    /// </summary>
+    public ApiResource RegisterCustomResource(string group, string version, string plural, string kind, bool namespaced = true, bool statusSubresource = true) =>
+        _catalog.Register(new ApiResource(group, version, plural, kind, namespaced, statusSubresource, IsCustom: true));
+
+    /// <summary>
+    /// From now on, creating a namespaced object needs its namespace to exist (404 otherwise) and not be
+    /// terminating (403), as on a real cluster. Until called, namespaces exist implicitly.
+    /// </summary>
+    public void RequireNamespaces() => _api.NamespacesRequired = true;
+
+    /// <summary>Ends every open watch cleanly: clients see their streams end and must re-watch.</summary>
+    public void ExpireWatches() => Store.ExpireWatches();
+
+    /// <summary>Drops the event history: a watch from any resourceVersion before now gets 410 Expired.</summary>
+    public void CompactHistory() => Store.CompactHistory();
+
+    /// <summary>Sends a BOOKMARK with the current resourceVersion to every watch that allowed bookmarks.</summary>
+    public void SendBookmarks() => Store.SendBookmarks();
+
+    /// <summary>
+    /// Fails the next <paramref name="count"/> requests matching <paramref name="verbResourceFilter"/> with
+    /// <paramref name="statusCode"/> and a Status body (429 and 503 carry <c>Retry-After: 1</c>). The filter is
+    /// null for any request, or <c>"verb resource"</c> as the <see cref="RequestLog"/> names them, either part
+    /// <c>*</c>: <c>"create pods"</c>, <c>"update/status unpackbenchmarks"</c>, <c>"watch *"</c>.
+    /// </summary>
+    public void FailNext(int count, int statusCode, string? verbResourceFilter = null) => _failures.Add(count, statusCode, verbResourceFilter);
+
+    /// <summary>Stops serving, as a crashed API server: open connections are cut, new ones refused. Objects are kept.</summary>
+    public async Task StopAsync()
+    {
+        await _lifecycle.WaitAsync();
+        try
+        {
+            var host = _host;
+            _host = null;
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
+
+            // Connections are cut first, so clients see a crash, not watches ending cleanly.
+            Store.ExpireWatches();
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <summary>Stops (if running) and starts again on the same port with the same objects, as an API server restart over the same etcd.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        await StopAsync();
+        await StartHostAsync(_port, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await _collector.DisposeAsync();
+        _api.StopTimers();
+        _lifecycle.Dispose();
+    }
+
+    private async Task StartHostAsync(int port, CancellationToken cancellationToken)
+    {
+        await _lifecycle.WaitAsync(cancellationToken);
+        try
+        {
+            _host ??= await KestrelHost.StartAsync(port, _handler.HandleAsync, cancellationToken);
+            _port = _host.Port;
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+}

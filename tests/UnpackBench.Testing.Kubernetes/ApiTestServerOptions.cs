@@ -1,0 +1,17 @@
+namespace UnpackBench.Testing.Kubernetes;
+
+/// <summary>How an <see cref="ApiTestServer"/> is set up.</summary>
+public sealed record ApiTestServerOptions
+{
+    /// <summary>How many events the watch history keeps; a watch from an older resourceVersion gets 410 Expired.</summary>
+    public int EventHistoryCapacity { get; init; } = 1000;
+
+    /// <summary>The clock for timestamps and pod grace periods.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Namespaces created at start, as a fresh cluster has them. Namespaces are implicit unless
+    /// <see cref="ApiTestServer.RequireNamespaces"/> is called, so these matter only then (and for lists).
+    /// </summary>
+    public IReadOnlyList<string> InitialNamespaces { get; init; } = ["default", "kube-system", "kube-public", "kube-node-lease"];
+}
