@@ -1,0 +1,93 @@
+using System.Text.Json.Serialization;
+
+namespace UnpackBench.Core.Benchmarks;
+
+/// <summary>
+/// What an <c>UnpackBenchmark</c> asks for: the image, how many runs, which snapshotter, where to run
+/// and where containerd keeps its state. The CRD's OpenAPI schema validates ranges and defaults;
+/// <see cref="UnpackBenchmarkSpecValidator"/> checks what a schema cannot (reference syntax, platform).
+/// </summary>
+public sealed record UnpackBenchmarkSpec
+{
+    /// <summary>The image reference to benchmark.</summary>
+    public string Image { get; init; } = "";
+
+    /// <summary>Timed runs, 1–100.</summary>
+    public int Runs { get; init; } = 5;
+
+    /// <summary>Untimed runs first, 0–10.</summary>
+    public int WarmupRuns { get; init; }
+
+    /// <summary>containerd snapshotter.</summary>
+    public string Snapshotter { get; init; } = "overlayfs";
+
+    /// <summary>os/arch[/variant] to pick from a multi-platform image; the node's own when empty.</summary>
+    public string? Platform { get; init; }
+
+    /// <summary>Secrets of type kubernetes.io/dockerconfigjson with registry credentials.</summary>
+    public IReadOnlyList<LocalObjectReference> ImagePullSecrets { get; init; } = [];
+
+    /// <summary>Registries (host[:port]) to talk to over plain HTTP.</summary>
+    public IReadOnlyList<string> InsecureRegistries { get; init; } = [];
+
+    /// <summary>Run on exactly this node.</summary>
+    public string? NodeName { get; init; }
+
+    /// <summary>Run on a node with these labels.</summary>
+    public IReadOnlyDictionary<string, string> NodeSelector { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Tolerations for tainted nodes, as in a pod spec (passed through unchanged).</summary>
+    public IReadOnlyList<System.Text.Json.Nodes.JsonObject> Tolerations { get; init; } = [];
+
+    /// <summary>Where containerd's root lives.</summary>
+    public BenchmarkStorage Storage { get; init; } = new();
+
+    /// <summary>Resource sampling interval during runs.</summary>
+    public int SampleIntervalMs { get; init; } = 100;
+
+    /// <summary>The whole benchmark's deadline, from the agent pod's start.</summary>
+    public int TimeoutSeconds { get; init; } = 3600;
+
+    /// <summary>The agent container's resources, as in a pod spec (passed through unchanged).</summary>
+    public System.Text.Json.Nodes.JsonObject? Resources { get; init; }
+}
+
+/// <summary>A reference to an object in the same namespace, by name.</summary>
+public sealed record LocalObjectReference
+{
+    /// <summary>The object's name.</summary>
+    public string Name { get; init; } = "";
+}
+
+/// <summary>
+/// The volume for containerd's root: an emptyDir (fresh every time: every benchmark downloads the
+/// image), a hostPath or a PersistentVolumeClaim (a content cache that survives benchmarks).
+/// </summary>
+public sealed record BenchmarkStorage
+{
+    /// <summary><c>EmptyDir</c>, <c>HostPath</c> or <c>PersistentVolumeClaim</c>.</summary>
+    public StorageType Type { get; init; } = StorageType.EmptyDir;
+
+    /// <summary>The node directory when <see cref="Type"/> is HostPath.</summary>
+    public string? HostPath { get; init; }
+
+    /// <summary>The claim when <see cref="Type"/> is PersistentVolumeClaim.</summary>
+    public string? ClaimName { get; init; }
+
+    /// <summary>Size limit of the emptyDir (a Kubernetes quantity such as <c>20Gi</c>).</summary>
+    public string? SizeLimit { get; init; }
+}
+
+/// <summary>Kinds of volume for containerd's root.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<StorageType>))]
+public enum StorageType
+{
+    /// <summary>An emptyDir volume.</summary>
+    EmptyDir,
+
+    /// <summary>A directory on the node.</summary>
+    HostPath,
+
+    /// <summary>A PersistentVolumeClaim.</summary>
+    PersistentVolumeClaim,
+}

@@ -1,0 +1,76 @@
+using UnpackBench.Core.Images;
+using UnpackBench.Core.References;
+
+namespace UnpackBench.Core.Benchmarks;
+
+/// <summary>
+/// Checks what the CRD's OpenAPI schema cannot: the reference's syntax, the platform, the storage's
+/// consistency. Ranges and required fields are the schema's job and repeated here only as a guard for
+/// objects written before the schema tightened.
+/// </summary>
+public static class UnpackBenchmarkSpecValidator
+{
+    /// <summary>Every problem with <paramref name="spec"/>, each a sentence saying what to change; empty when valid.</summary>
+    public static IReadOnlyList<string> Validate(UnpackBenchmarkSpec spec)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(spec.Image))
+        {
+            problems.Add("spec.image is empty: set it to an image reference such as docker.io/library/python:3.12");
+        }
+        else
+        {
+            Check(() => ImageReference.Parse(spec.Image), "spec.image", problems);
+        }
+
+        if (spec.Platform is { Length: > 0 } platform)
+        {
+            Check(() => Platform.Parse(platform), "spec.platform", problems);
+        }
+
+        Range("spec.runs", spec.Runs, 1, 100, problems);
+        Range("spec.warmupRuns", spec.WarmupRuns, 0, 10, problems);
+        Range("spec.sampleIntervalMs", spec.SampleIntervalMs, 10, 10_000, problems);
+        Range("spec.timeoutSeconds", spec.TimeoutSeconds, 60, 7 * 24 * 3600, problems);
+
+        foreach (var registry in spec.InsecureRegistries)
+        {
+            if (registry.Contains('/', StringComparison.Ordinal) || registry.Contains("://", StringComparison.Ordinal) || string.IsNullOrWhiteSpace(registry))
+            {
+                problems.Add($"spec.insecureRegistries entry '{registry}' must be a registry host[:port], without scheme or path");
+            }
+        }
+
+        switch (spec.Storage.Type)
+        {
+            case StorageType.HostPath when spec.Storage.HostPath is not { Length: > 0 } path || !path.StartsWith('/'):
+                problems.Add("spec.storage.hostPath must be an absolute directory on the node when spec.storage.type is HostPath");
+                break;
+            case StorageType.PersistentVolumeClaim when string.IsNullOrWhiteSpace(spec.Storage.ClaimName):
+                problems.Add("spec.storage.claimName must name a PersistentVolumeClaim when spec.storage.type is PersistentVolumeClaim");
+                break;
+        }
+
+        return problems;
+    }
+
+    private static void Range(string field, int value, int min, int max, List<string> problems)
+    {
+        if (value < min || value > max)
+        {
+            problems.Add($"{field} is {value}; it must be between {min} and {max}");
+        }
+    }
+
+    private static void Check(Action parse, string field, List<string> problems)
+    {
+        try
+        {
+            parse();
+        }
+        catch (FormatException e)
+        {
+            problems.Add($"{field}: {e.Message}");
+        }
+    }
+}

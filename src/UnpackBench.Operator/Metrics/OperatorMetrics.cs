@@ -1,0 +1,125 @@
+using Prometheus;
+using UnpackBench.Core.Benchmarks;
+using UnpackBench.Operator.Entities;
+
+namespace UnpackBench.Operator.Metrics;
+
+/// <summary>
+/// The operator's Prometheus metrics, in a registry of its own: per-benchmark result gauges, benchmarks
+/// by phase, runs by outcome, and reconcile timings and errors.
+/// </summary>
+public sealed class OperatorMetrics
+{
+    private static readonly string[] ResultLabels = ["namespace", "name", "image", "node", "snapshotter"];
+    private readonly Dictionary<string, string[]> _resultLabelsByBenchmark = [];
+    private readonly Lock _lock = new();
+    private readonly Gauge _median;
+    private readonly Gauge _min;
+    private readonly Gauge _max;
+    private readonly Gauge _throughput;
+    private readonly Gauge _cpuPeak;
+    private readonly Gauge _memoryPeak;
+    private readonly Gauge _byPhase;
+    private readonly Counter _runs;
+    private readonly Histogram _reconcileDuration;
+    private readonly Counter _reconcileErrors;
+
+    /// <summary>Creates the metrics in a new registry.</summary>
+    public OperatorMetrics()
+    {
+        Registry = Prometheus.Metrics.NewCustomRegistry();
+        var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
+        _median = factory.CreateGauge("unpackbench_benchmark_median_seconds", "Median unpack time of the last finished benchmark, seconds.", ResultLabels);
+        _min = factory.CreateGauge("unpackbench_benchmark_min_seconds", "Fastest run of the last finished benchmark, seconds.", ResultLabels);
+        _max = factory.CreateGauge("unpackbench_benchmark_max_seconds", "Slowest run of the last finished benchmark, seconds.", ResultLabels);
+        _throughput = factory.CreateGauge("unpackbench_benchmark_throughput_mb_per_second", "Uncompressed MB per second at the median.", ResultLabels);
+        _cpuPeak = factory.CreateGauge("unpackbench_benchmark_cpu_peak_percent", "containerd's highest CPU use during a run, percent of one core.", ResultLabels);
+        _memoryPeak = factory.CreateGauge("unpackbench_benchmark_memory_peak_mb", "containerd's highest memory use during a run, MiB.", ResultLabels);
+        _byPhase = factory.CreateGauge("unpackbench_benchmarks", "Benchmarks by phase.", "phase");
+        _runs = factory.CreateCounter("unpackbench_runs_total", "Timed runs observed, by outcome.", "outcome");
+        _reconcileDuration = factory.CreateHistogram("unpackbench_reconcile_duration_seconds", "Time to reconcile one benchmark.", new HistogramConfiguration
+        {
+            Buckets = Histogram.ExponentialBuckets(0.001, 2, 16),
+        });
+        _reconcileErrors = factory.CreateCounter("unpackbench_reconcile_errors_total", "Reconciles that failed and were retried.");
+    }
+
+    /// <summary>The registry to expose on /metrics.</summary>
+    public CollectorRegistry Registry { get; }
+
+    /// <summary>Times one reconcile.</summary>
+    public IDisposable TimeReconcile() => _reconcileDuration.NewTimer();
+
+    /// <summary>Counts a failed reconcile.</summary>
+    public void ReconcileFailed() => _reconcileErrors.Inc();
+
+    /// <summary>Counts runs that a reconcile reported (one event per run).</summary>
+    public void RunsObserved(int succeeded, int failed)
+    {
+        _runs.WithLabels("success").Inc(succeeded);
+        _runs.WithLabels("failed").Inc(failed);
+    }
+
+    /// <summary>Sets the count of benchmarks in each phase.</summary>
+    public void SetPhases(IEnumerable<V1Alpha1UnpackBenchmark> benchmarks)
+    {
+        var counts = benchmarks.GroupBy(b => b.Status?.Phase ?? BenchmarkPhase.Pending).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var phase in new[] { BenchmarkPhase.Pending, BenchmarkPhase.Running, BenchmarkPhase.Succeeded, BenchmarkPhase.Failed })
+        {
+            _byPhase.WithLabels(phase).Set(counts.GetValueOrDefault(phase));
+        }
+    }
+
+    /// <summary>Publishes a benchmark's result gauges (or removes them when it has no summary).</summary>
+    public void SetResult(V1Alpha1UnpackBenchmark benchmark)
+    {
+        var key = $"{benchmark.Metadata.NamespaceProperty}/{benchmark.Metadata.Name}";
+        var status = benchmark.Status;
+        lock (_lock)
+        {
+            RemoveResultLocked(key);
+            if (status is not { Phase: BenchmarkPhase.Succeeded, Summary: { } summary })
+            {
+                return;
+            }
+
+            string[] labels = [benchmark.Metadata.NamespaceProperty ?? "", benchmark.Metadata.Name, benchmark.Spec.Image, status.NodeName ?? "", benchmark.Spec.Snapshotter];
+            _resultLabelsByBenchmark[key] = labels;
+            Set(_median, labels, summary.MedianSeconds);
+            Set(_min, labels, summary.MinSeconds);
+            Set(_max, labels, summary.MaxSeconds);
+            Set(_throughput, labels, summary.ThroughputMBps);
+            Set(_cpuPeak, labels, summary.CpuPeakPercent);
+            Set(_memoryPeak, labels, summary.MemoryPeakMB);
+        }
+    }
+
+    /// <summary>Removes a deleted benchmark's gauges.</summary>
+    public void RemoveResult(string @namespace, string name)
+    {
+        lock (_lock)
+        {
+            RemoveResultLocked($"{@namespace}/{name}");
+        }
+    }
+
+    private void RemoveResultLocked(string key)
+    {
+        if (_resultLabelsByBenchmark.Remove(key, out var labels))
+        {
+            foreach (var gauge in new[] { _median, _min, _max, _throughput, _cpuPeak, _memoryPeak })
+            {
+                gauge.RemoveLabelled(labels);
+            }
+        }
+    }
+
+    // Figures live in status as decimal strings; a missing one is simply not exported.
+    private static void Set(Gauge gauge, string[] labels, string? value)
+    {
+        if (double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            gauge.WithLabels(labels).Set(number);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Runtime.InteropServices;
+using k8s;
+using Microsoft.Extensions.Logging;
+using UnpackBench.Operator.Hosting;
+using UnpackBench.Operator.Metrics;
+
+// The operator: reconciles UnpackBenchmarks into agent pods, status and result ConfigMaps.
+var (options, problems) = OperatorConfiguration.Read(args, Environment.GetEnvironmentVariable);
+if (options is null)
+{
+    foreach (var problem in problems)
+    {
+        Console.Error.WriteLine($"error: {problem}");
+    }
+
+    return 2;
+}
+
+using var loggers = LoggerFactory.Create(b => b.AddJsonConsole(o => o.UseUtcTimestamp = true).SetMinimumLevel(LogLevel.Information));
+var logger = loggers.CreateLogger("UnpackBench.Operator");
+
+// SIGTERM (pod deletion, rollout) stops the controller cleanly; the lease is then free for another replica.
+using var shutdown = new CancellationTokenSource();
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
+{
+    c.Cancel = true;
+    shutdown.Cancel();
+});
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c =>
+{
+    c.Cancel = true;
+    shutdown.Cancel();
+});
+
+var server = OperatorConfiguration.Server(args, Environment.GetEnvironmentVariable);
+var configuration = server is not null
+    ? new KubernetesClientConfiguration { Host = server }
+    : KubernetesClientConfiguration.IsInCluster()
+        ? KubernetesClientConfiguration.InClusterConfig()
+        : KubernetesClientConfiguration.BuildConfigFromConfigFile();
+using var client = new Kubernetes(configuration);
+
+var metrics = new OperatorMetrics();
+var health = new HealthState();
+await using var web = await OperatorWebServer.StartAsync(options, health, metrics.Registry, shutdown.Token);
+logger.LogInformation("operator starting: agent image {Image}, namespace {Namespace}, leader election {LeaderElection}", options.AgentImage, options.WatchNamespace ?? "(all)", options.LeaderElection);
+try
+{
+    await new OperatorHost(client, options, metrics, health, loggers, TimeProvider.System).RunAsync(shutdown.Token);
+}
+catch (Exception e) when (!shutdown.IsCancellationRequested)
+{
+    health.Fail();
+    logger.LogError(e, "the operator stopped unexpectedly");
+    return 1;
+}
+
+logger.LogInformation("operator stopped");
+return 0;

@@ -1,0 +1,154 @@
+using System.Globalization;
+using k8s;
+using k8s.Models;
+using UnpackBench.Core.Benchmarks;
+using UnpackBench.Core.References;
+using UnpackBench.Operator.Entities;
+
+namespace UnpackBench.Operator.Reconciliation;
+
+/// <summary>
+/// Builds the agent pod of a benchmark generation. The pod is privileged (containerd mounts
+/// filesystems), never restarts, has a deadline, keeps containerd's root on the chosen volume, sees
+/// pull secrets as files, and has no service-account token: a privileged pod holds no API credentials.
+/// It reports only through its log and termination message, which the operator reads.
+/// </summary>
+public static class AgentPodBuilder
+{
+    /// <summary>The agent container's name.</summary>
+    public const string ContainerName = "agent";
+
+    /// <summary>Where containerd's root volume is mounted in the agent.</summary>
+    public const string StorageMountPath = "/var/lib/unpackbench";
+
+    /// <summary>Where pull secrets are mounted, one directory per secret.</summary>
+    public const string PullSecretsPath = "/etc/unpackbench/pull-secrets";
+
+    /// <summary>The termination message file.</summary>
+    public const string TerminationMessagePath = "/dev/termination-log";
+
+    /// <summary>Builds the pod for <paramref name="benchmark"/>'s current generation.</summary>
+    public static V1Pod Build(V1Alpha1UnpackBenchmark benchmark, OperatorOptions options)
+    {
+        var spec = benchmark.Spec;
+        var labels = ObjectNames.OwnedLabels(benchmark);
+        labels[ObjectNames.GenerationLabel] = (benchmark.Metadata.Generation ?? 0).ToString(CultureInfo.InvariantCulture);
+        return new V1Pod
+        {
+            ApiVersion = "v1",
+            Kind = "Pod",
+            Metadata = new V1ObjectMeta
+            {
+                Name = ObjectNames.AgentPod(benchmark),
+                NamespaceProperty = benchmark.Metadata.NamespaceProperty,
+                Labels = labels,
+                OwnerReferences = [OwnerReference(benchmark)],
+            },
+            Spec = new V1PodSpec
+            {
+                RestartPolicy = "Never",
+                ActiveDeadlineSeconds = spec.TimeoutSeconds,
+                AutomountServiceAccountToken = false,
+                EnableServiceLinks = false,
+                TerminationGracePeriodSeconds = 30,
+                NodeName = string.IsNullOrEmpty(spec.NodeName) ? null : spec.NodeName,
+                NodeSelector = spec.NodeSelector.Count == 0 ? null : spec.NodeSelector.ToDictionary(),
+                Tolerations = spec.Tolerations.Count == 0 ? null : spec.Tolerations.Select(t => KubernetesJson.Deserialize<V1Toleration>(t.ToJsonString())).ToList(),
+                Containers = [Container(spec, options)],
+                Volumes = [StorageVolume(spec.Storage), .. spec.ImagePullSecrets.Select((s, i) => PullSecretVolume(s.Name, i))],
+            },
+        };
+    }
+
+    /// <summary>The controller owner reference that ties an object's life to the benchmark's.</summary>
+    public static V1OwnerReference OwnerReference(V1Alpha1UnpackBenchmark benchmark) => new()
+    {
+        ApiVersion = V1Alpha1UnpackBenchmark.ApiVersionValue,
+        Kind = V1Alpha1UnpackBenchmark.KindName,
+        Name = benchmark.Metadata.Name,
+        Uid = benchmark.Metadata.Uid,
+        Controller = true,
+        BlockOwnerDeletion = true,
+    };
+
+    /// <summary>The agent's arguments: the CLI contract, run in JSON-log mode.</summary>
+    public static IList<string> Arguments(UnpackBenchmarkSpec spec)
+    {
+        var arguments = new List<string>
+        {
+            "run",
+            "--image", spec.Image,
+            "--runs", spec.Runs.ToString(CultureInfo.InvariantCulture),
+            "--warmup", spec.WarmupRuns.ToString(CultureInfo.InvariantCulture),
+            "--snapshotter", spec.Snapshotter,
+            "--sample-interval", spec.SampleIntervalMs.ToString(CultureInfo.InvariantCulture),
+            "--root", $"{StorageMountPath}/containerd",
+            "--output", "/tmp/unpackbench-results",
+            "--log-format", "json",
+            "--termination-message-path", TerminationMessagePath,
+        };
+        if (!string.IsNullOrEmpty(spec.Platform))
+        {
+            arguments.AddRange(["--platform", spec.Platform]);
+        }
+
+        if (IsInsecure(spec))
+        {
+            arguments.Add("--plain-http");
+        }
+
+        foreach (var secret in spec.ImagePullSecrets)
+        {
+            arguments.AddRange(["--registry-config", $"{PullSecretsPath}/{secret.Name}/config.json"]);
+        }
+
+        return arguments;
+    }
+
+    private static V1Container Container(UnpackBenchmarkSpec spec, OperatorOptions options) => new()
+    {
+        Name = ContainerName,
+        Image = options.AgentImage,
+        ImagePullPolicy = options.AgentImagePullPolicy,
+        Command = ["unpackbench-agent"],
+        Args = Arguments(spec),
+        Env = [new V1EnvVar { Name = "NODE_NAME", ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = "spec.nodeName" } } }],
+        // The image's default user is non-root (for the operator); the agent must be root to mount.
+        SecurityContext = new V1SecurityContext { Privileged = true, RunAsUser = 0, RunAsNonRoot = false },
+        Resources = spec.Resources is null ? null : KubernetesJson.Deserialize<V1ResourceRequirements>(spec.Resources.ToJsonString()),
+        TerminationMessagePath = TerminationMessagePath,
+        TerminationMessagePolicy = "File",
+        VolumeMounts =
+        [
+            new V1VolumeMount { MountPath = StorageMountPath, Name = "containerd-root" },
+            .. spec.ImagePullSecrets.Select((s, i) => new V1VolumeMount { MountPath = $"{PullSecretsPath}/{s.Name}", Name = $"pull-secret-{i}", ReadOnlyProperty = true }),
+        ],
+    };
+
+    private static V1Volume StorageVolume(BenchmarkStorage storage) => storage.Type switch
+    {
+        StorageType.HostPath => new V1Volume { Name = "containerd-root", HostPath = new V1HostPathVolumeSource { Path = storage.HostPath, Type = "DirectoryOrCreate" } },
+        StorageType.PersistentVolumeClaim => new V1Volume { Name = "containerd-root", PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = storage.ClaimName } },
+        _ => new V1Volume { Name = "containerd-root", EmptyDir = new V1EmptyDirVolumeSource { SizeLimit = storage.SizeLimit is null ? null : new ResourceQuantity(storage.SizeLimit) } },
+    };
+
+    // A dockerconfigjson secret's one key becomes config.json, the name the agent reads.
+    private static V1Volume PullSecretVolume(string secret, int index) => new()
+    {
+        Name = $"pull-secret-{index}",
+        Secret = new V1SecretVolumeSource { SecretName = secret, Items = [new V1KeyToPath { Key = ".dockerconfigjson", Path = "config.json" }] },
+    };
+
+    private static bool IsInsecure(UnpackBenchmarkSpec spec)
+    {
+        try
+        {
+            var domain = ImageReference.Parse(spec.Image).Domain;
+            return spec.InsecureRegistries.Any(r => string.Equals(r, domain, StringComparison.OrdinalIgnoreCase));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

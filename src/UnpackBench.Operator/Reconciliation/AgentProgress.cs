@@ -1,0 +1,34 @@
+using UnpackBench.Core.Results;
+
+namespace UnpackBench.Operator.Reconciliation;
+
+/// <summary>
+/// What an agent pod has reported through its log so far: the image, each timed run, and finally the
+/// result document or a failure. An immutable snapshot; <see cref="AgentLogAccumulator"/> builds it.
+/// </summary>
+public sealed record AgentProgress
+{
+    /// <summary>Nothing read yet.</summary>
+    public static AgentProgress Empty { get; } = new();
+
+    /// <summary>The image, once the agent acquired it.</summary>
+    public ImageDescription? Image { get; init; }
+
+    /// <summary>Timed runs reported, by run id.</summary>
+    public IReadOnlyDictionary<int, RunResult> Runs { get; init; } = new SortedDictionary<int, RunResult>();
+
+    /// <summary>The result document, once written (also after a partial benchmark).</summary>
+    public BenchmarkResult? Result { get; init; }
+
+    /// <summary>Why the agent failed, from its failed event.</summary>
+    public string? FailureReason { get; init; }
+
+    /// <summary>The agent's explanation of the failure.</summary>
+    public string? FailureMessage { get; init; }
+
+    /// <summary>Whether the whole log has been read (the container has exited and the stream ended).</summary>
+    public bool LogComplete { get; init; }
+
+    /// <summary>Why the log could not be read, if it could not.</summary>
+    public string? LogError { get; init; }
+}

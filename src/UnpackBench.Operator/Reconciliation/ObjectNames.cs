@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using UnpackBench.Operator.Entities;
+
+namespace UnpackBench.Operator.Reconciliation;
+
+/// <summary>
+/// Names and labels of what the operator creates, derived from the benchmark's name and generation,
+/// so a second reconcile finds what the first one made instead of creating it again.
+/// </summary>
+public static class ObjectNames
+{
+    /// <summary>Label: the owning benchmark's uid (names can exceed a label's 63 characters, uids cannot).</summary>
+    public const string BenchmarkUidLabel = "unpackbench.io/benchmark-uid";
+
+    /// <summary>Label: the owning benchmark's name, shortened to fit, for people using kubectl.</summary>
+    public const string BenchmarkLabel = "unpackbench.io/benchmark";
+
+    /// <summary>Label: the spec generation the agent pod runs.</summary>
+    public const string GenerationLabel = "unpackbench.io/generation";
+
+    /// <summary>Label on everything the operator manages.</summary>
+    public const string ManagedByLabel = "app.kubernetes.io/managed-by";
+
+    /// <summary>Its value.</summary>
+    public const string ManagedBy = "unpackbench-operator";
+
+    /// <summary>The selector the operator's pod and ConfigMap watches use.</summary>
+    public const string ManagedSelector = ManagedByLabel + "=" + ManagedBy;
+
+    /// <summary>The agent pod of a benchmark generation.</summary>
+    public static string AgentPod(V1Alpha1UnpackBenchmark benchmark) =>
+        Fit($"{benchmark.Metadata.Name}-agent-g{benchmark.Metadata.Generation?.ToString(CultureInfo.InvariantCulture) ?? "0"}", 63);
+
+    /// <summary>The ConfigMap holding the result document: <c>&lt;name&gt;-result</c>.</summary>
+    public static string ResultConfigMap(V1Alpha1UnpackBenchmark benchmark) => Fit($"{benchmark.Metadata.Name}-result", 253);
+
+    /// <summary>The labels of every object owned by <paramref name="benchmark"/>.</summary>
+    public static Dictionary<string, string> OwnedLabels(V1Alpha1UnpackBenchmark benchmark) => new()
+    {
+        [ManagedByLabel] = ManagedBy,
+        ["app.kubernetes.io/name"] = "unpackbench-agent",
+        [BenchmarkLabel] = Fit(benchmark.Metadata.Name, 63).TrimEnd('-', '.', '_'),
+        [BenchmarkUidLabel] = benchmark.Metadata.Uid ?? "",
+    };
+
+    // Kubernetes names have length limits; a long name keeps its start and gets a hash of the whole.
+    private static string Fit(string name, int max)
+    {
+        if (name.Length <= max)
+        {
+            return name;
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..8];
+        return $"{name[..(max - 9)].TrimEnd('-', '.')}-{hash}";
+    }
+}

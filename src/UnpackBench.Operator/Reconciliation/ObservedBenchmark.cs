@@ -1,0 +1,17 @@
+using k8s.Models;
+using UnpackBench.Operator.Entities;
+
+namespace UnpackBench.Operator.Reconciliation;
+
+/// <summary>Everything the reconciler decides from: the benchmark and what it owns, as last observed.</summary>
+/// <param name="Benchmark">The benchmark as the API returned it.</param>
+/// <param name="Pods">Agent pods owned by the benchmark, of any generation.</param>
+/// <param name="ResultConfigMap">The result ConfigMap, if it exists.</param>
+/// <param name="Progress">What the current generation's agent pod has logged so far.</param>
+/// <param name="Now">The time of the decision.</param>
+public sealed record ObservedBenchmark(
+    V1Alpha1UnpackBenchmark Benchmark,
+    IReadOnlyList<V1Pod> Pods,
+    V1ConfigMap? ResultConfigMap,
+    AgentProgress Progress,
+    DateTimeOffset Now);

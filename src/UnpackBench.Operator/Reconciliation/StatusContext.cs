@@ -1,0 +1,107 @@
+using k8s.Models;
+using UnpackBench.Core.Benchmarks;
+using UnpackBench.Core.Results;
+using UnpackBench.Operator.Entities;
+
+namespace UnpackBench.Operator.Reconciliation;
+
+/// <summary>
+/// Builds a benchmark's next status from the previous one and what was observed. Figures already in
+/// the status are kept when the agent's log has not been (re)read yet — after an operator restart,
+/// say — so a reconcile never makes completed runs disappear.
+/// </summary>
+internal sealed class StatusContext
+{
+    public StatusContext(V1Alpha1UnpackBenchmark benchmark, long generation, DateTimeOffset now, V1Pod? pod, AgentProgress progress)
+    {
+        Benchmark = benchmark;
+        Generation = generation;
+        Now = new DateTimeOffset(now.UtcDateTime.Ticks - now.UtcDateTime.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        Pod = pod;
+        Progress = progress;
+        Previous = benchmark.Status ?? new UnpackBenchmarkStatus();
+        SameGeneration = Previous.ObservedGeneration == generation;
+    }
+
+    public V1Alpha1UnpackBenchmark Benchmark { get; }
+
+    public long Generation { get; }
+
+    /// <summary>Now, to the second, as Kubernetes timestamps are.</summary>
+    public DateTimeOffset Now { get; }
+
+    public V1Pod? Pod { get; }
+
+    public AgentProgress Progress { get; }
+
+    public UnpackBenchmarkStatus Previous { get; }
+
+    /// <summary>Whether the previous status describes the current spec.</summary>
+    public bool SameGeneration { get; }
+
+    /// <summary>Whether this generation already ended (Succeeded or Failed).</summary>
+    public bool AlreadyFinished => SameGeneration && Previous.Phase is BenchmarkPhase.Succeeded or BenchmarkPhase.Failed;
+
+    /// <summary>The reason the previous status gave.</summary>
+    public string? PreviousReason => Previous.Conditions.FirstOrDefault(c => c.Type == ConditionSet.Ready)?.Reason;
+
+    /// <summary>When the agent started, as far as anyone observed.</summary>
+    public DateTimeOffset? StartTime =>
+        Pod?.Status?.StartTime is { } started ? new DateTimeOffset(started, TimeSpan.Zero) : SameGeneration ? Previous.StartTime : null;
+
+    /// <summary>Runs completed: those logged, or more if the status already counted more (the log may not have been read again yet).</summary>
+    public int CompletedRuns => Math.Max(Progress.Runs.Count, SameGeneration ? Previous.CompletedRuns : 0);
+
+    /// <summary>Whether this generation's agent pod was created before (so its absence means it was lost).</summary>
+    public bool CreatedPodBefore(string podName) =>
+        SameGeneration && Previous.Nodes.Any(n => n.AgentPod == podName) && Previous.Phase is BenchmarkPhase.Pending or BenchmarkPhase.Running;
+
+    /// <summary>Events for runs the status has not counted yet.</summary>
+    public IReadOnlyList<BenchmarkEvent> RunEvents()
+    {
+        var counted = SameGeneration ? Previous.CompletedRuns : 0;
+        return Progress.Runs.Values
+            .Where(r => r.RunId > counted)
+            .Select(r => r.Status == RunResult.Success
+                ? new BenchmarkEvent("Normal", "RunCompleted", $"run {r.RunId}/{Benchmark.Spec.Runs}: {r.DurationSeconds:0.000} s")
+                : new BenchmarkEvent("Warning", "RunFailed", $"run {r.RunId}/{Benchmark.Spec.Runs} failed: {r.Error}"))
+            .ToList();
+    }
+
+    /// <summary>The status for <paramref name="phase"/>.</summary>
+    public UnpackBenchmarkStatus Status(string phase, string reason, string message, string? resultConfigMap = null, bool finished = false)
+    {
+        var completed = CompletedRuns;
+        var summary = StatusSummarizer.Summarize(Progress)
+            ?? StatusSummarizer.FromTermination(Pod is null ? null : AgentTermination.TryParse(PodObservation.Terminated(Pod)?.Message))
+            ?? (SameGeneration ? Previous.Summary : null);
+        var nodeName = Pod?.Spec.NodeName ?? (SameGeneration ? Previous.NodeName : null);
+        var finishedAt = Pod is null ? null : PodObservation.Terminated(Pod)?.FinishedAt;
+        return new UnpackBenchmarkStatus
+        {
+            Phase = phase,
+            ObservedGeneration = Generation,
+            Conditions = ConditionSet.For(phase, reason, message, Generation, Previous.Conditions, Now),
+            StartTime = StartTime,
+            CompletionTime = !finished ? null : finishedAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : SameGeneration && Previous.CompletionTime is { } previous ? previous : Now,
+            CompletedRuns = completed,
+            Runs = Benchmark.Spec.Runs,
+            Progress = $"{completed}/{Benchmark.Spec.Runs}",
+            NodeName = nodeName,
+            ResultConfigMap = resultConfigMap ?? (SameGeneration && finished ? Previous.ResultConfigMap : null),
+            Image = StatusSummarizer.Image(Progress) ?? (SameGeneration ? Previous.Image : null),
+            Summary = summary,
+            Nodes =
+            [
+                new NodeBenchmarkStatus
+                {
+                    NodeName = nodeName,
+                    AgentPod = Pod?.Metadata.Name ?? ObjectNames.AgentPod(Benchmark),
+                    Phase = phase,
+                    CompletedRuns = completed,
+                    Summary = summary,
+                },
+            ],
+        };
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using UnpackBench.Core.Benchmarks;
+using UnpackBench.Core.Results;
+using UnpackBench.Operator.Reconciliation;
+using UnpackBench.Operator.Tests.Integration.Support;
+using Xunit.Abstractions;
+
+namespace UnpackBench.Operator.Tests.Integration;
+
+/// <summary>From <c>kubectl apply</c> to Succeeded: a real agent in a pod, real containerd, a real registry.</summary>
+public sealed class EndToEndTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_benchmark_goes_from_created_to_succeeded_with_real_unpack_numbers_in_status_and_configmap()
+    {
+        await using var cluster = await OperatorCluster.StartAsync(output);
+        var image = await cluster.PushSampleAsync();
+        cluster.StartOperator();
+
+        await cluster.CreateBenchmarkAsync("sample", cluster.Spec(image, runs: 3));
+        var done = await cluster.WaitForPhaseAsync("sample", BenchmarkPhase.Succeeded);
+
+        var status = done.Status!;
+        Assert.Equal(1, status.ObservedGeneration);
+        Assert.Equal(3, status.CompletedRuns);
+        Assert.Equal("3/3", status.Progress);
+        Assert.Equal("node-1", status.NodeName);
+        Assert.NotNull(status.StartTime);
+        Assert.NotNull(status.CompletionTime);
+        Assert.Equal(3, status.Summary!.SuccessfulRuns);
+        Assert.True(double.Parse(status.Summary.MedianSeconds!, CultureInfo.InvariantCulture) > 0);
+        Assert.NotNull(status.Summary.ThroughputMBps);
+        Assert.Equal(3, status.Image!.Layers);
+        Assert.All(status.Conditions, c => Assert.Equal("True", c.Status));
+        Assert.Equal(["Ready", "Succeeded"], status.Conditions.Select(c => c.Type).Order());
+        Assert.Equal("sample-result", status.ResultConfigMap);
+
+        var configMap = await cluster.ConfigMapAsync("sample-result");
+        var document = ResultJson.Deserialize(configMap!.Data[ResultConfigMapBuilder.DocumentKey]);
+        Assert.Equal(3, document.Runs.Count);
+        Assert.All(document.Runs, r => Assert.Equal(RunResult.Success, r.Status));
+        Assert.Equal(image, document.BenchmarkConfig.TargetImage);
+        Assert.Equal("node-1", document.Environment.Hostname);
+        Assert.Equal(status.Summary.MedianSeconds, document.Summary.MedianDurationSeconds!.Value.ToString("0.000", CultureInfo.InvariantCulture));
+        Assert.Equal(done.Metadata.Uid, configMap.Metadata.OwnerReferences.Single().Uid);
+
+        var events = await cluster.EventsAsync("sample");
+        Assert.Equal(["Started", "RunCompleted", "RunCompleted", "RunCompleted", "Succeeded"], events.Select(e => e.Reason));
+
+        var pod = Assert.Single(await cluster.PodsAsync());
+        Assert.False(pod.Spec.AutomountServiceAccountToken);
+        Assert.True(pod.Spec.Containers[0].SecurityContext.Privileged);
+        Assert.Equal("Succeeded", pod.Status.Phase);
+    }
+}
