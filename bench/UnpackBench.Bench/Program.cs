@@ -19,6 +19,7 @@ var root = new RootCommand("unpackbench-bench: benchmarks that print ratios meas
     new SampleImageCommand(),
     new UnpackVsCtrCommand(),
     new SamplerOverheadCommand(),
+    new OperatorScaleCommand(),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
