@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using UnpackBench.Testing;
@@ -46,7 +45,7 @@ internal sealed class BenchContainerd : IAsyncDisposable
         var address = SocketPath(directory);
         File.Delete(address);
         File.Delete(address + ".ttrpc");
-        await File.WriteAllTextAsync(ConfigPath(directory), ConfigToml(directory, address), cancellationToken);
+        await File.WriteAllTextAsync(ConfigPath(directory), StandaloneContainerd.Config(directory, address), cancellationToken);
         // In its own session, so Ctrl+C in the terminal reaches the benchmark (which then stops containerd
         // last, after the agent) rather than containerd in the middle of an unpack. setsid execs in place:
         // the process id stays containerd's.
@@ -101,39 +100,6 @@ internal sealed class BenchContainerd : IAsyncDisposable
             : Path.Combine("/run", $"unpackbench-bench-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(directory)))[..12]}.sock");
     }
 
-    private static string ConfigToml(string directory, string address) => $"""
-        version = 2
-        root = "{directory}/root"
-        state = "{directory}/state"
-        disabled_plugins = ["io.containerd.grpc.v1.cri"]
-
-        [grpc]
-          address = "{address}"
-
-        [ttrpc]
-          address = "{address}.ttrpc"
-
-        [debug]
-          level = "warn"
-
-        [plugins."io.containerd.internal.v1.opt"]
-          path = "{directory}/opt"
-        """;
-
-    private async Task<bool> AcceptsConnectionsAsync(CancellationToken cancellationToken)
-    {
-        if (_daemon.HasExited)
-        {
-            throw new InvalidOperationException("containerd exited during start-up.");
-        }
-
-        if (!File.Exists(Address))
-        {
-            return false;
-        }
-
-        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        await socket.ConnectAsync(new UnixDomainSocketEndPoint(Address), cancellationToken);
-        return true;
-    }
+    private Task<bool> AcceptsConnectionsAsync(CancellationToken cancellationToken) =>
+        StandaloneContainerd.AcceptsConnectionsAsync(_daemon, Address, cancellationToken);
 }

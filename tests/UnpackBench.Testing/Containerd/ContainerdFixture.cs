@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using CliWrap.Buffered;
 using UnpackBench.Testing.Processes;
 
@@ -55,7 +54,7 @@ public sealed class ContainerdFixture : IAsyncDisposable
         }
 
         var config = directory.Combine("config.toml");
-        await File.WriteAllTextAsync(config, ConfigToml(directory.Path, address), cancellationToken);
+        await File.WriteAllTextAsync(config, StandaloneContainerd.Config(directory.Path, address), cancellationToken);
         var daemon = DaemonProcess.Start(containerd, ["--config", config]);
         var fixture = new ContainerdFixture(directory, daemon, address);
         try
@@ -112,39 +111,6 @@ public sealed class ContainerdFixture : IAsyncDisposable
         _directory.Dispose();
     }
 
-    private static string ConfigToml(string directory, string address) => $"""
-        version = 2
-        root = "{directory}/root"
-        state = "{directory}/state"
-        disabled_plugins = ["io.containerd.grpc.v1.cri"]
-
-        [grpc]
-          address = "{address}"
-
-        [ttrpc]
-          address = "{address}.ttrpc"
-
-        [debug]
-          level = "warn"
-
-        [plugins."io.containerd.internal.v1.opt"]
-          path = "{directory}/opt"
-        """;
-
-    private async Task<bool> AcceptsConnectionsAsync(CancellationToken cancellationToken)
-    {
-        if (_daemon.HasExited)
-        {
-            throw new InvalidOperationException("containerd exited during start-up.");
-        }
-
-        if (!File.Exists(Address))
-        {
-            return false;
-        }
-
-        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        await socket.ConnectAsync(new UnixDomainSocketEndPoint(Address), cancellationToken);
-        return true;
-    }
+    private Task<bool> AcceptsConnectionsAsync(CancellationToken cancellationToken) =>
+        StandaloneContainerd.AcceptsConnectionsAsync(_daemon, Address, cancellationToken);
 }
