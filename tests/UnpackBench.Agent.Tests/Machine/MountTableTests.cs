@@ -18,7 +18,7 @@ public sealed class MountTableTests
         "1296 1291 0:131 / /dev/shm rw,nosuid,nodev,noexec,relatime - tmpfs shm rw,size=65536k,inode64\n" +
         "1297 1289 8:1 /var/lib/docker/containers/4e1a/resolv.conf /etc/resolv.conf rw,relatime - ext4 /dev/sda1 rw,discard,errors=remount-ro\n" +
         "1298 1289 8:1 /var/lib/docker/containers/4e1a/hostname /etc/hostname rw,relatime - ext4 /dev/sda1 rw,discard,errors=remount-ro\n" +
-        "1299 1289 8:1 /home/dev/unpackbench /work rw,relatime - ext4 /dev/sda1 rw,discard,errors=remount-ro\n" +
+        "1299 1289 8:1 /home/dev/unpackbench /src rw,relatime - ext4 /dev/sda1 rw,discard,errors=remount-ro\n" +
         "1300 1289 0:45 / /var/lib rw,relatime shared:12 - tmpfs tmpfs rw,size=1024k\n" +
         "1301 1300 8:17 /volumes/containerd/_data /var/lib/containerd rw,relatime shared:13 - xfs /dev/sdb1 rw,attr2,inode64,noquota\n" +
         "1302 1301 0:50 / /var/lib/containerd/io.containerd.snapshotter.v1.btrfs rw,relatime - btrfs /dev/sdc1 rw,space_cache=v2\n" +
@@ -28,7 +28,7 @@ public sealed class MountTableTests
     [Theory]
     [InlineData("the root itself", "/", "overlay")]
     [InlineData("a directory on the root", "/usr/local/bin", "overlay")]
-    [InlineData("the bind-mounted work tree", "/work/.unpackbench/containerd", "ext4")]
+    [InlineData("the bind-mounted work tree", "/src/.unpackbench/containerd", "ext4")]
     [InlineData("a mount point itself", "/var/lib/containerd", "xfs")]
     [InlineData("inside the volume", "/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/3/fs", "xfs")]
     [InlineData("nested mount inside the volume", "/var/lib/containerd/io.containerd.snapshotter.v1.btrfs/snapshots", "btrfs")]
