@@ -30,8 +30,14 @@ public sealed record OperatorOptions
     /// <summary>How often every benchmark is reconciled even without changes.</summary>
     public TimeSpan ResyncPeriod { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How long an agent pod may stay unschedulable before the benchmark fails.</summary>
+    /// <summary>How long an agent pod may stay unschedulable, unable to pull the agent image, or unstarted on its node before the benchmark fails.</summary>
     public TimeSpan UnschedulableTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a deleted agent pod may stay terminating (its node not confirming) before the benchmark fails.</summary>
+    public TimeSpan TerminatingTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The address /metrics, /healthz and /readyz listen on.</summary>
+    public string BindAddress { get; init; } = "0.0.0.0";
 
     /// <summary>Port of /metrics; 0 disables it.</summary>
     public int MetricsPort { get; init; } = 8080;

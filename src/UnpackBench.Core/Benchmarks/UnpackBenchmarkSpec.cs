@@ -12,14 +12,14 @@ public sealed record UnpackBenchmarkSpec
     /// <summary>The image reference to benchmark.</summary>
     public string Image { get; init; } = "";
 
-    /// <summary>Timed runs, 1–100.</summary>
-    public int Runs { get; init; } = 5;
+    /// <summary>Timed runs (<see cref="BenchmarkLimits.Runs"/>).</summary>
+    public int Runs { get; init; } = BenchmarkLimits.Runs.Default;
 
-    /// <summary>Untimed runs first, 0–10.</summary>
-    public int WarmupRuns { get; init; }
+    /// <summary>Untimed runs first (<see cref="BenchmarkLimits.WarmupRuns"/>).</summary>
+    public int WarmupRuns { get; init; } = BenchmarkLimits.WarmupRuns.Default;
 
     /// <summary>containerd snapshotter.</summary>
-    public string Snapshotter { get; init; } = "overlayfs";
+    public string Snapshotter { get; init; } = BenchmarkLimits.DefaultSnapshotter;
 
     /// <summary>os/arch[/variant] to pick from a multi-platform image; the node's own when empty.</summary>
     public string? Platform { get; init; }
@@ -42,11 +42,11 @@ public sealed record UnpackBenchmarkSpec
     /// <summary>Where containerd's root lives.</summary>
     public BenchmarkStorage Storage { get; init; } = new();
 
-    /// <summary>Resource sampling interval during runs.</summary>
-    public int SampleIntervalMs { get; init; } = 100;
+    /// <summary>Resource sampling interval during runs (<see cref="BenchmarkLimits.SampleIntervalMs"/>).</summary>
+    public int SampleIntervalMs { get; init; } = BenchmarkLimits.SampleIntervalMs.Default;
 
-    /// <summary>The whole benchmark's deadline, from the agent pod's start.</summary>
-    public int TimeoutSeconds { get; init; } = 3600;
+    /// <summary>The whole benchmark's deadline, from the agent pod's start (<see cref="BenchmarkLimits.TimeoutSeconds"/>).</summary>
+    public int TimeoutSeconds { get; init; } = BenchmarkLimits.TimeoutSeconds.Default;
 
     /// <summary>The agent container's resources, as in a pod spec (passed through unchanged).</summary>
     public System.Text.Json.Nodes.JsonObject? Resources { get; init; }

@@ -28,10 +28,19 @@ public static class UnpackBenchmarkSpecValidator
             Check(() => Platform.Parse(platform), "spec.platform", problems);
         }
 
-        Range("spec.runs", spec.Runs, 1, 100, problems);
-        Range("spec.warmupRuns", spec.WarmupRuns, 0, 10, problems);
-        Range("spec.sampleIntervalMs", spec.SampleIntervalMs, 10, 10_000, problems);
-        Range("spec.timeoutSeconds", spec.TimeoutSeconds, 60, 7 * 24 * 3600, problems);
+        Range("spec.runs", spec.Runs, BenchmarkLimits.Runs, problems);
+        Range("spec.warmupRuns", spec.WarmupRuns, BenchmarkLimits.WarmupRuns, problems);
+        Range("spec.sampleIntervalMs", spec.SampleIntervalMs, BenchmarkLimits.SampleIntervalMs, problems);
+        Range("spec.timeoutSeconds", spec.TimeoutSeconds, BenchmarkLimits.TimeoutSeconds, problems);
+        if (!System.Text.RegularExpressions.Regex.IsMatch(spec.Snapshotter, BenchmarkLimits.SnapshotterPattern))
+        {
+            problems.Add($"spec.snapshotter '{spec.Snapshotter}' is not a containerd snapshotter name such as overlayfs or native");
+        }
+
+        if (spec.Image.Length > BenchmarkLimits.MaxImageReferenceLength)
+        {
+            problems.Add($"spec.image is {spec.Image.Length} characters long; at most {BenchmarkLimits.MaxImageReferenceLength} are allowed");
+        }
 
         foreach (var registry in spec.InsecureRegistries)
         {
@@ -54,11 +63,11 @@ public static class UnpackBenchmarkSpecValidator
         return problems;
     }
 
-    private static void Range(string field, int value, int min, int max, List<string> problems)
+    private static void Range(string field, int value, IntegerLimit limit, List<string> problems)
     {
-        if (value < min || value > max)
+        if (!limit.Allows(value))
         {
-            problems.Add($"{field} is {value}; it must be between {min} and {max}");
+            problems.Add($"{field} is {value}; it must be between {limit.Min} and {limit.Max}");
         }
     }
 

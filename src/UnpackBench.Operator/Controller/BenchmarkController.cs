@@ -1,18 +1,16 @@
 using k8s;
-using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using UnpackBench.Operator.Entities;
 using UnpackBench.Operator.Kubernetes;
 using UnpackBench.Operator.Metrics;
-using UnpackBench.Operator.Reconciliation;
 
 namespace UnpackBench.Operator.Controller;
 
 /// <summary>
-/// Watches benchmarks and the pods and ConfigMaps they own, and reconciles each benchmark whenever any
-/// of them changes, its agent logs progress, or the resync period passes. Keys go through a work queue,
-/// so one benchmark is never reconciled twice at once, and failures back off per benchmark.
+/// Wires the controller together: informers for benchmarks and the pods and ConfigMaps they own, a work
+/// queue fed by their changes, the agents' log followers and the periodic resync, and the workers
+/// that reconcile. Keys go through the queue, so one benchmark is never reconciled twice at once.
 /// </summary>
 public sealed class BenchmarkController : IAsyncDisposable
 {
@@ -25,8 +23,8 @@ public sealed class BenchmarkController : IAsyncDisposable
     private readonly ResourceInformer<V1Pod> _pods;
     private readonly ResourceInformer<V1ConfigMap> _configMaps;
     private readonly AgentLogFollowers _logs;
-    private readonly PlanExecutor _executor;
     private readonly EventRecorder _events;
+    private readonly ReconcileWorkers _workers;
 
     /// <summary>Creates the controller; nothing runs until <see cref="RunAsync"/>.</summary>
     public BenchmarkController(IKubernetes client, OperatorOptions options, OperatorMetrics metrics, ILoggerFactory loggers, TimeProvider time)
@@ -45,10 +43,14 @@ public sealed class BenchmarkController : IAsyncDisposable
         _configMaps = new("configmaps", configMapApi.ListAsync, configMapApi.WatchAsync, informerLogger);
         _logs = new AgentLogFollowers(podApi, pod => _pods.Get(pod.Metadata.NamespaceProperty, pod.Metadata.Name), _logger);
         _events = new EventRecorder(client, time, _logger);
-        _executor = new PlanExecutor(podApi, configMapApi, benchmarkApi, _events, _logs, _pods, _configMaps, _benchmarks, metrics);
+        var failures = new PodCreateFailures(time);
+        var executor = new PlanExecutor(podApi, configMapApi, benchmarkApi, _events, _logs, _pods, _configMaps, _benchmarks, failures, metrics);
+        var cleanup = new DeletedBenchmarkCleanup(podApi, configMapApi, _logs, failures, _pods, _configMaps, metrics);
+        var handler = new BenchmarkReconcileHandler(options, time, _benchmarks, _pods, _configMaps, _logs, failures, executor, cleanup, metrics);
+        _workers = new ReconcileWorkers(_queue, handler, metrics, _logger);
 
-        _benchmarks.Changed += b => _queue.Add(Key(b.Metadata.NamespaceProperty, b.Metadata.Name));
-        _benchmarks.Deleted += OnBenchmarkDeleted;
+        _benchmarks.Changed += b => _queue.Add(ObjectKey.Of(b));
+        _benchmarks.Deleted += b => _queue.Add(cleanup.Note(b));
         _pods.Changed += p => EnqueueOwner(p.Metadata);
         // A deleted pod's log progress is kept: if it was lost mid-run, its completed runs are still saved.
         _pods.Deleted += p => EnqueueOwner(p.Metadata);
@@ -80,79 +82,7 @@ public sealed class BenchmarkController : IAsyncDisposable
 
         _metrics.SetPhases(_benchmarks.All);
         _logger.LogInformation("caches synced: {Benchmarks} benchmarks, {Pods} agent pods; starting {Workers} workers", _benchmarks.All.Count, _pods.All.Count, _options.Workers);
-        var workers = Enumerable.Range(0, _options.Workers).Select(_ => WorkAsync(cancellationToken)).ToList();
-        await Task.WhenAll([.. informers, .. workers, ResyncAsync(cancellationToken)]);
-    }
-
-    private async Task WorkAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            string key;
-            try
-            {
-                key = await _queue.TakeAsync(cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            try
-            {
-                using (_metrics.TimeReconcile())
-                {
-                    var requeue = await ReconcileAsync(key, cancellationToken);
-                    _queue.Forget(key);
-                    if (requeue is { } after)
-                    {
-                        _queue.AddAfter(key, after);
-                    }
-                }
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is HttpOperationException or HttpRequestException or IOException or InvalidOperationException)
-            {
-                _metrics.ReconcileFailed();
-                var conflict = e is HttpOperationException { Response.StatusCode: System.Net.HttpStatusCode.Conflict };
-                _logger.Log(conflict ? LogLevel.Debug : LogLevel.Warning, "reconciling {Key} failed ({Error}); retrying with backoff", key, e.Message);
-                _queue.AddRateLimited(key);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // A bug with one benchmark must not stop the others: log it and retry with backoff.
-                _metrics.ReconcileFailed();
-                _logger.LogError(e, "reconciling {Key} failed unexpectedly; retrying with backoff", key);
-                _queue.AddRateLimited(key);
-            }
-            finally
-            {
-                _queue.Done(key);
-            }
-        }
-    }
-
-    private async Task<TimeSpan?> ReconcileAsync(string key, CancellationToken cancellationToken)
-    {
-        var (ns, name) = Split(key);
-        var benchmark = _benchmarks.Get(ns, name);
-        if (benchmark is null)
-        {
-            return null;
-        }
-
-        var uid = benchmark.Metadata.Uid;
-        var pods = _pods.All.Where(p => p.Metadata.OwnerReferences?.Any(o => o.Uid == uid) == true).ToList();
-        var configMap = _configMaps.Get(ns, ObjectNames.ResultConfigMap(benchmark));
-        var currentPod = pods.FirstOrDefault(p => p.Metadata.Name == ObjectNames.AgentPod(benchmark));
-        var observed = new ObservedBenchmark(benchmark, pods, configMap, _logs.ProgressOf(ns, ObjectNames.AgentPod(benchmark)), _time.GetUtcNow());
-        var plan = BenchmarkReconciler.Decide(observed, _options);
-        await _executor.ExecuteAsync(benchmark, plan, configMap, () => _queue.Add(key), cancellationToken);
-        _metrics.SetPhases(_benchmarks.All);
-        return plan.RequeueAfter;
+        await Task.WhenAll([.. informers, _workers.RunAsync(_options.Workers, cancellationToken), ResyncAsync(cancellationToken)]);
     }
 
     private async Task ResyncAsync(CancellationToken cancellationToken)
@@ -164,29 +94,13 @@ public sealed class BenchmarkController : IAsyncDisposable
         }
     }
 
-    private void OnBenchmarkDeleted(V1Alpha1UnpackBenchmark benchmark)
-    {
-        var prefix = $"{benchmark.Metadata.Name}-agent-g";
-        _logs.ForgetAll(benchmark.Metadata.NamespaceProperty, pod => pod.StartsWith(prefix, StringComparison.Ordinal) || pod == ObjectNames.AgentPod(benchmark));
-        _metrics.RemoveResult(benchmark.Metadata.NamespaceProperty ?? "", benchmark.Metadata.Name);
-        _metrics.SetPhases(_benchmarks.All);
-    }
-
+    // Pods and ConfigMaps name their benchmark in the controller owner reference.
     private void EnqueueOwner(V1ObjectMeta metadata)
     {
-        var owner = metadata.OwnerReferences?.FirstOrDefault(o => o.Kind == V1Alpha1UnpackBenchmark.KindName && o.Controller == true);
-        if (owner is not null)
+        if (metadata.OwnerReferences?.FirstOrDefault(o => o.Kind == V1Alpha1UnpackBenchmark.KindName && o.Controller == true) is { } owner)
         {
-            _queue.Add(Key(metadata.NamespaceProperty, owner.Name));
+            _queue.Add(ObjectKey.Of(metadata.NamespaceProperty, owner.Name));
         }
-    }
-
-    private static string Key(string? @namespace, string name) => $"{@namespace}/{name}";
-
-    private static (string? Namespace, string Name) Split(string key)
-    {
-        var slash = key.IndexOf('/', StringComparison.Ordinal);
-        return (slash == 0 ? null : key[..slash], key[(slash + 1)..]);
     }
 
     /// <inheritdoc />

@@ -35,10 +35,7 @@ internal sealed class ResourceInformer<T>(
     public ICollection<T> All => _cache.Values;
 
     /// <summary>The cached object, or null.</summary>
-    public T? Get(string? @namespace, string name) => _cache.GetValueOrDefault(Key(@namespace, name));
-
-    /// <summary>The cache key of an object: <c>namespace/name</c>.</summary>
-    public static string Key(string? @namespace, string name) => $"{@namespace}/{name}";
+    public T? Get(string? @namespace, string name) => _cache.GetValueOrDefault(ObjectKey.Of(@namespace, name));
 
     /// <summary>
     /// Puts an object the operator itself just wrote into the cache, unless the cache already has a
@@ -46,7 +43,7 @@ internal sealed class ResourceInformer<T>(
     /// </summary>
     public void Upsert(T item)
     {
-        _cache.AddOrUpdate(Key(item), item, (_, cached) => IsNewer(item, cached) ? item : cached);
+        _cache.AddOrUpdate(ObjectKey.Of(item), item, (_, cached) => IsNewer(item, cached) ? item : cached);
     }
 
     /// <summary>Notifies every cached object as changed (the periodic resync).</summary>
@@ -93,7 +90,7 @@ internal sealed class ResourceInformer<T>(
     private async Task<string> ListAsync(CancellationToken cancellationToken)
     {
         var (items, version) = await list(cancellationToken);
-        var listed = items.ToDictionary(Key);
+        var listed = items.ToDictionary(i => ObjectKey.Of(i));
         foreach (var gone in _cache.Keys.Where(k => !listed.ContainsKey(k)).ToList())
         {
             if (_cache.TryRemove(gone, out var removed))
@@ -126,11 +123,11 @@ internal sealed class ResourceInformer<T>(
                 case WatchEventType.Bookmark:
                     break;
                 case WatchEventType.Deleted:
-                    _cache.TryRemove(Key(item), out _);
+                    _cache.TryRemove(ObjectKey.Of(item), out _);
                     Deleted?.Invoke(item);
                     break;
                 default:
-                    _cache[Key(item)] = item;
+                    _cache[ObjectKey.Of(item)] = item;
                     Changed?.Invoke(item);
                     break;
             }
@@ -145,8 +142,6 @@ internal sealed class ResourceInformer<T>(
             _ => throw new IOException($"the watch stream failed: {streamError.Message}", streamError),
         };
     }
-
-    private static string Key(T item) => Key(item.Metadata.NamespaceProperty, item.Metadata.Name);
 
     private static bool IsNewer(T candidate, T cached) =>
         long.TryParse(candidate.Metadata.ResourceVersion, out var a) && long.TryParse(cached.Metadata.ResourceVersion, out var b) ? a >= b : true;

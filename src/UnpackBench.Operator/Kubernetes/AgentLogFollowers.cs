@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using UnpackBench.Operator.Controller;
 using UnpackBench.Operator.Reconciliation;
 
 namespace UnpackBench.Operator.Kubernetes;
@@ -11,12 +12,17 @@ namespace UnpackBench.Operator.Kubernetes;
 /// waking the benchmark's reconcile on every event — one long request per benchmark instead of polling.
 /// A stream that ends while the pod still runs (API server restart, timeout) is reopened and read again
 /// from the start, which the accumulator tolerates; one that ends after the pod exited completes it.
+/// A log that cannot be read costs at most <see cref="MaxFailures"/> requests while the agent runs and
+/// as many after it exited.
 /// </summary>
 /// <param name="pods">Opens pod logs.</param>
 /// <param name="currentState">The pod as the informer cache has it now (no API request), or null when it is gone.</param>
 /// <param name="logger">Where retries are logged.</param>
 internal sealed class AgentLogFollowers(PodApi pods, Func<V1Pod, V1Pod?> currentState, ILogger logger) : IAsyncDisposable
 {
+    /// <summary>Failed reads in a row before a reader gives up.</summary>
+    public const int MaxFailures = 3;
+
     private readonly ConcurrentDictionary<string, Follower> _followers = new();
     private readonly CancellationTokenSource _shutdown = new();
 
@@ -25,41 +31,34 @@ internal sealed class AgentLogFollowers(PodApi pods, Func<V1Pod, V1Pod?> current
     /// Kept after the pod is gone, so a lost agent's completed runs can still be saved.
     /// </summary>
     public AgentProgress ProgressOf(string? @namespace, string name) =>
-        _followers.TryGetValue(Key(@namespace, name), out var follower) ? follower.Log.Snapshot() : AgentProgress.Empty;
+        _followers.TryGetValue(ObjectKey.Of(@namespace, name), out var follower) ? follower.Log.Snapshot() : AgentProgress.Empty;
 
     /// <summary>
     /// Starts following <paramref name="pod"/> unless someone already is; <paramref name="changed"/> runs on
-    /// every new event. A reader that gave up (the API was unreachable too long) is started again, keeping
-    /// what it had read.
+    /// every new event. A reader that gave up is started once more after the agent has exited: that read
+    /// gets the whole log if it can be had at all, and if it fails too the log counts as unavailable
+    /// (<see cref="AgentProgress.LogUnavailable"/>) and the verdict comes from the termination message.
     /// </summary>
     public void Ensure(V1Pod pod, Action changed)
     {
-        var follower = _followers.GetOrAdd(Key(pod.Metadata.NamespaceProperty, pod.Metadata.Name), _ => new Follower(new AgentLogAccumulator()));
+        var follower = _followers.GetOrAdd(ObjectKey.Of(pod), _ => new Follower(new AgentLogAccumulator()));
         lock (follower)
         {
-            if (follower.Task is { IsCompleted: false } || follower.Log.Snapshot().LogComplete)
+            var progress = follower.Log.Snapshot();
+            var exited = PodObservation.IsTerminal(pod);
+            var retryAfterExit = progress.LogError is not null && exited && !progress.LogReadAfterExit;
+            if (follower.Task is { IsCompleted: false } || progress.LogComplete || (follower.Task is not null && !retryAfterExit))
             {
                 return;
             }
 
-            follower.Log.Retry();
+            follower.Log.Retry(afterExit: exited);
             follower.Task = Task.Run(() => FollowAsync(pod, follower.Log, changed, _shutdown.Token));
         }
     }
 
     /// <summary>Drops what was read from a pod that is no longer of interest (an older generation's, or its benchmark's gone).</summary>
-    public void Forget(V1Pod pod) => _followers.TryRemove(Key(pod.Metadata.NamespaceProperty, pod.Metadata.Name), out _);
-
-    /// <summary>Drops every pod of a deleted benchmark (the pods <paramref name="belongs"/> picks by name).</summary>
-    public void ForgetAll(string? @namespace, Func<string, bool> belongs)
-    {
-        foreach (var key in _followers.Keys.Where(k => k.StartsWith($"{@namespace}/", StringComparison.Ordinal) && belongs(k[(k.IndexOf('/', StringComparison.Ordinal) + 1)..])))
-        {
-            _followers.TryRemove(key, out _);
-        }
-    }
-
-    private static string Key(string? @namespace, string name) => $"{@namespace}/{name}";
+    public void Forget(V1Pod pod) => _followers.TryRemove(ObjectKey.Of(pod), out _);
 
     /// <summary>Pods being followed, for metrics and tests.</summary>
     public int Count => _followers.Count;
@@ -97,8 +96,9 @@ internal sealed class AgentLogFollowers(PodApi pods, Func<V1Pod, V1Pod?> current
             }
             catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException)
             {
-                // 400 while the container is still starting; anything else is worth a few retries.
-                if (++failures >= 20 || e is HttpOperationException { Response.StatusCode: System.Net.HttpStatusCode.NotFound })
+                // A few tries ride out a blip; where the API server cannot reach the kubelet at all (firewalls,
+                // konnectivity, kubelet certificates) every try fails alike, and each one is a request.
+                if (++failures >= MaxFailures || e is HttpOperationException { Response.StatusCode: System.Net.HttpStatusCode.NotFound })
                 {
                     log.Fail(e.Message);
                     changed();

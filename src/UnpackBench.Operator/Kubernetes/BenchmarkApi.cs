@@ -1,5 +1,6 @@
 using System.Text.Json;
 using k8s;
+using k8s.Models;
 using UnpackBench.Operator.Entities;
 
 namespace UnpackBench.Operator.Kubernetes;
@@ -41,6 +42,27 @@ internal sealed class BenchmarkApi(IKubernetes client, string? watchNamespace)
     {
         var raw = await client.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(
             benchmark, V1Alpha1UnpackBenchmark.Group, V1Alpha1UnpackBenchmark.Version, benchmark.Metadata.NamespaceProperty,
+            V1Alpha1UnpackBenchmark.Plural, benchmark.Metadata.Name, cancellationToken: cancellationToken);
+        return Convert<V1Alpha1UnpackBenchmark>(raw);
+    }
+
+    /// <summary>
+    /// Adds or removes <see cref="Reconciliation.BenchmarkFinalizer"/> with a JSON patch that first tests
+    /// the resourceVersion (a concurrent change makes it fail with 409 and the reconcile run again), so
+    /// other controllers' finalizers are never overwritten. Returns the stored object.
+    /// </summary>
+    public async Task<V1Alpha1UnpackBenchmark> SetFinalizerAsync(V1Alpha1UnpackBenchmark benchmark, bool on, CancellationToken cancellationToken)
+    {
+        var finalizers = benchmark.Metadata.Finalizers ?? [];
+        var test = new { op = "test", path = "/metadata/resourceVersion", value = benchmark.Metadata.ResourceVersion };
+        object change = on
+            ? finalizers.Count == 0
+                ? new { op = "add", path = "/metadata/finalizers", value = new[] { Reconciliation.BenchmarkFinalizer.Name } }
+                : new { op = "add", path = "/metadata/finalizers/-", value = (object)Reconciliation.BenchmarkFinalizer.Name }
+            : new { op = "remove", path = $"/metadata/finalizers/{finalizers.IndexOf(Reconciliation.BenchmarkFinalizer.Name)}" };
+        var patch = new V1Patch(JsonSerializer.Serialize(new[] { test, change }), V1Patch.PatchType.JsonPatch);
+        var raw = await client.CustomObjects.PatchNamespacedCustomObjectAsync(
+            patch, V1Alpha1UnpackBenchmark.Group, V1Alpha1UnpackBenchmark.Version, benchmark.Metadata.NamespaceProperty,
             V1Alpha1UnpackBenchmark.Plural, benchmark.Metadata.Name, cancellationToken: cancellationToken);
         return Convert<V1Alpha1UnpackBenchmark>(raw);
     }

@@ -27,39 +27,44 @@ internal sealed class PodApi(IKubernetes client, string? watchNamespace)
             : client.CoreV1.WatchListNamespacedPodAsync(watchNamespace, allowWatchBookmarks: true, labelSelector: ObjectNames.ManagedSelector, resourceVersion: resourceVersion, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: cancellationToken);
     }
 
-    /// <summary>Creates the pod; an existing pod of that name (a previous attempt) is returned instead.</summary>
+    /// <summary>
+    /// Creates the pod. An existing pod of that name is returned instead only when the same owner (by
+    /// uid) controls it — a previous attempt whose answer was lost; one anybody else owns is never
+    /// adopted. Throws <see cref="ApiRefusal"/> when the API server refuses the pod for good.
+    /// </summary>
     public async Task<V1Pod> CreateAsync(V1Pod pod, CancellationToken cancellationToken)
     {
+        var owner = pod.Metadata.OwnerReferences.Single(o => o.Controller == true);
         try
         {
             return await client.CoreV1.CreateNamespacedPodAsync(pod, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.Conflict)
         {
-            return await client.CoreV1.ReadNamespacedPodAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
+            var existing = await client.CoreV1.ReadNamespacedPodAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
+            return existing.Metadata.OwnerReferences?.Any(o => o.Controller == true && o.Uid == owner.Uid) == true
+                ? existing
+                : throw new ApiRefusal(409, "NameTaken", $"pod {pod.Metadata.Name} already exists and belongs to {Describe(existing)}; delete it or rename the benchmark", e);
+        }
+        catch (HttpOperationException e) when (ApiRefusal.From(e) is { } refusal)
+        {
+            throw refusal;
         }
     }
 
-    /// <summary>Deletes the pod; a pod already gone is fine.</summary>
-    public async Task DeleteAsync(V1Pod pod, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-        }
-    }
+    private static string Describe(V1Pod pod) => pod.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true) is { } controller
+        ? $"{controller.Kind} {controller.Name} (uid {controller.Uid})"
+        : "no controller";
 
-    /// <summary>Reads the pod, or null when it is gone.</summary>
-    public async Task<V1Pod?> ReadAsync(string @namespace, string name, CancellationToken cancellationToken)
+    /// <summary>Deletes that very pod (its uid is a precondition, so a namesake is never hit); a pod already gone is fine.</summary>
+    public async Task<V1Pod?> DeleteAsync(V1Pod pod, CancellationToken cancellationToken)
     {
         try
         {
-            return await client.CoreV1.ReadNamespacedPodAsync(name, @namespace, cancellationToken: cancellationToken);
+            return await client.CoreV1.DeleteNamespacedPodAsync(
+                pod.Metadata.Name, pod.Metadata.NamespaceProperty, new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = pod.Metadata.Uid } }, cancellationToken: cancellationToken);
         }
-        catch (HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        catch (HttpOperationException e) when (e.Response.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict)
         {
             return null;
         }

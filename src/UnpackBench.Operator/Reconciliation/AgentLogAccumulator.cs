@@ -59,12 +59,12 @@ public sealed class AgentLogAccumulator
         }
     }
 
-    /// <summary>Clears a previous read error before reading again.</summary>
-    public void Retry()
+    /// <summary>Clears a previous read error before reading again; <paramref name="afterExit"/> says the agent has exited by now.</summary>
+    public void Retry(bool afterExit)
     {
         lock (_lock)
         {
-            _progress = _progress with { LogError = null };
+            _progress = _progress with { LogError = null, LogReadAfterExit = afterExit };
         }
     }
 

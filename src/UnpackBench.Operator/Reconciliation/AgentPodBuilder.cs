@@ -1,6 +1,7 @@
 using System.Globalization;
 using k8s;
 using k8s.Models;
+using UnpackBench.Core.AgentProtocol;
 using UnpackBench.Core.Benchmarks;
 using UnpackBench.Core.References;
 using UnpackBench.Operator.Entities;
@@ -71,46 +72,35 @@ public static class AgentPodBuilder
         BlockOwnerDeletion = true,
     };
 
-    /// <summary>The agent's arguments: the CLI contract, run in JSON-log mode.</summary>
-    public static IList<string> Arguments(UnpackBenchmarkSpec spec)
+    /// <summary>Where the agent writes its result document inside the pod (the log carries it out).</summary>
+    public const string ResultDirectory = "/tmp/unpackbench-results";
+
+    /// <summary>What the agent is asked to do for <paramref name="spec"/>: the typed contract its command line is parsed into.</summary>
+    public static AgentRunRequest Request(UnpackBenchmarkSpec spec) => new()
     {
-        var arguments = new List<string>
-        {
-            "run",
-            "--image", spec.Image,
-            "--runs", spec.Runs.ToString(CultureInfo.InvariantCulture),
-            "--warmup", spec.WarmupRuns.ToString(CultureInfo.InvariantCulture),
-            "--snapshotter", spec.Snapshotter,
-            "--sample-interval", spec.SampleIntervalMs.ToString(CultureInfo.InvariantCulture),
-            "--root", $"{StorageMountPath}/containerd",
-            "--output", "/tmp/unpackbench-results",
-            "--log-format", "json",
-            "--termination-message-path", TerminationMessagePath,
-        };
-        if (!string.IsNullOrEmpty(spec.Platform))
-        {
-            arguments.AddRange(["--platform", spec.Platform]);
-        }
+        Image = spec.Image,
+        Runs = spec.Runs,
+        Warmup = spec.WarmupRuns,
+        Snapshotter = spec.Snapshotter,
+        Platform = string.IsNullOrEmpty(spec.Platform) ? null : spec.Platform,
+        PlainHttp = IsInsecure(spec),
+        RegistryConfigs = spec.ImagePullSecrets.Select(s => $"{PullSecretsPath}/{s.Name}/config.json").ToList(),
+        Root = $"{StorageMountPath}/containerd",
+        Output = ResultDirectory,
+        SampleIntervalMs = spec.SampleIntervalMs,
+        LogFormat = AgentCommandLine.JsonLogFormat,
+        TerminationMessagePath = TerminationMessagePath,
+    };
 
-        if (IsInsecure(spec))
-        {
-            arguments.Add("--plain-http");
-        }
-
-        foreach (var secret in spec.ImagePullSecrets)
-        {
-            arguments.AddRange(["--registry-config", $"{PullSecretsPath}/{secret.Name}/config.json"]);
-        }
-
-        return arguments;
-    }
+    /// <summary>The agent's arguments for <paramref name="spec"/>, written from <see cref="Request"/>.</summary>
+    public static IList<string> Arguments(UnpackBenchmarkSpec spec) => [.. AgentCommandLine.Arguments(Request(spec))];
 
     private static V1Container Container(UnpackBenchmarkSpec spec, OperatorOptions options) => new()
     {
         Name = ContainerName,
         Image = options.AgentImage,
         ImagePullPolicy = options.AgentImagePullPolicy,
-        Command = ["unpackbench-agent"],
+        Command = [AgentCommandLine.Executable],
         Args = Arguments(spec),
         Env = [new V1EnvVar { Name = "NODE_NAME", ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = "spec.nodeName" } } }],
         // The image's default user is non-root (for the operator); the agent must be root to mount.

@@ -31,4 +31,10 @@ public sealed record AgentProgress
 
     /// <summary>Why the log could not be read, if it could not.</summary>
     public string? LogError { get; init; }
+
+    /// <summary>Whether the last read of the log began after the agent had exited (the read that would get it all).</summary>
+    public bool LogReadAfterExit { get; init; }
+
+    /// <summary>Whether the log is out of reach for good: even a read after the agent exited failed.</summary>
+    public bool LogUnavailable => LogError is not null && LogReadAfterExit;
 }

@@ -16,11 +16,17 @@ public static class ConditionSet
     public const string Ready = "Ready";
 
     /// <summary>
+    /// Present once there is a result ConfigMap: True when it holds the agent's full document, False when
+    /// the operator assembled a partial one (the agent's log could not be read, or the agent was lost).
+    /// </summary>
+    public const string ResultComplete = "ResultComplete";
+
+    /// <summary>
     /// The two conditions for a benchmark in <paramref name="phase"/>, keeping each existing
     /// condition's lastTransitionTime when its status is unchanged.
     /// </summary>
     public static IReadOnlyList<BenchmarkCondition> For(
-        string phase, string reason, string message, long generation, IReadOnlyList<BenchmarkCondition> existing, DateTimeOffset now)
+        string phase, string reason, string message, long generation, IReadOnlyList<BenchmarkCondition> existing, DateTimeOffset now, BenchmarkCondition? result = null)
     {
         var (succeeded, ready) = phase switch
         {
@@ -32,6 +38,7 @@ public static class ConditionSet
         [
             Merge(existing, new BenchmarkCondition { Type = Ready, Status = ready, Reason = reason, Message = message, ObservedGeneration = generation }, now),
             Merge(existing, new BenchmarkCondition { Type = Succeeded, Status = succeeded, Reason = reason, Message = message, ObservedGeneration = generation }, now),
+            .. result is null ? [] : new[] { Merge(existing, result with { ObservedGeneration = generation }, now) },
         ];
     }
 

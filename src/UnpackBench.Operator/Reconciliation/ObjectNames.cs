@@ -6,8 +6,11 @@ using UnpackBench.Operator.Entities;
 namespace UnpackBench.Operator.Reconciliation;
 
 /// <summary>
-/// Names and labels of what the operator creates, derived from the benchmark's name and generation,
-/// so a second reconcile finds what the first one made instead of creating it again.
+/// Names and labels of what the operator creates, derived from the benchmark's name, uid and
+/// generation, so a second reconcile finds what the first one made instead of creating it again. The
+/// agent pod's name carries a piece of the benchmark's uid: a benchmark deleted and re-created under
+/// the same name gets pods that cannot collide with the old one's, which may still be terminating (or,
+/// without a garbage collector, still be there).
 /// </summary>
 public static class ObjectNames
 {
@@ -29,9 +32,9 @@ public static class ObjectNames
     /// <summary>The selector the operator's pod and ConfigMap watches use.</summary>
     public const string ManagedSelector = ManagedByLabel + "=" + ManagedBy;
 
-    /// <summary>The agent pod of a benchmark generation.</summary>
+    /// <summary>The agent pod of a benchmark generation: <c>&lt;name&gt;-agent-g&lt;generation&gt;-&lt;first 6 of the uid&gt;</c>.</summary>
     public static string AgentPod(V1Alpha1UnpackBenchmark benchmark) =>
-        Fit($"{benchmark.Metadata.Name}-agent-g{benchmark.Metadata.Generation?.ToString(CultureInfo.InvariantCulture) ?? "0"}", 63);
+        Fit($"{benchmark.Metadata.Name}-agent-g{benchmark.Metadata.Generation?.ToString(CultureInfo.InvariantCulture) ?? "0"}-{UidFragment(benchmark)}", 63);
 
     /// <summary>The ConfigMap holding the result document: <c>&lt;name&gt;-result</c>.</summary>
     public static string ResultConfigMap(V1Alpha1UnpackBenchmark benchmark) => Fit($"{benchmark.Metadata.Name}-result", 253);
@@ -44,6 +47,10 @@ public static class ObjectNames
         [BenchmarkLabel] = Fit(benchmark.Metadata.Name, 63).TrimEnd('-', '.', '_'),
         [BenchmarkUidLabel] = benchmark.Metadata.Uid ?? "",
     };
+
+    // Uids are UUIDs; their first characters are random, lower-case hex, and valid in a name.
+    private static string UidFragment(V1Alpha1UnpackBenchmark benchmark) =>
+        new string((benchmark.Metadata.Uid ?? "").Where(char.IsAsciiLetterOrDigit).Take(6).ToArray()).ToLowerInvariant() is { Length: > 0 } fragment ? fragment : "0";
 
     // Kubernetes names have length limits; a long name keeps its start and gets a hash of the whole.
     private static string Fit(string name, int max)

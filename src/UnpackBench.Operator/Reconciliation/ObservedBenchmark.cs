@@ -9,9 +9,11 @@ namespace UnpackBench.Operator.Reconciliation;
 /// <param name="ResultConfigMap">The result ConfigMap, if it exists.</param>
 /// <param name="Progress">What the current generation's agent pod has logged so far.</param>
 /// <param name="Now">The time of the decision.</param>
+/// <param name="CreateFailure">Why the API server last refused the agent pod, if it did.</param>
 public sealed record ObservedBenchmark(
     V1Alpha1UnpackBenchmark Benchmark,
     IReadOnlyList<V1Pod> Pods,
     V1ConfigMap? ResultConfigMap,
     AgentProgress Progress,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    PodCreateFailure? CreateFailure = null);

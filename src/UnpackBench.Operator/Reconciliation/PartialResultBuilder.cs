@@ -1,15 +1,17 @@
+using UnpackBench.Core.AgentProtocol;
 using UnpackBench.Core.Results;
 using UnpackBench.Operator.Entities;
 
 namespace UnpackBench.Operator.Reconciliation;
 
 /// <summary>
-/// A result document built from the runs an agent reported before it was lost, so completed runs'
-/// figures are kept even when the agent never wrote its own document.
+/// Result documents the operator assembles when the agent's own document did not arrive: from the runs
+/// an agent logged before it was lost, or from its termination message when its log could not be read.
+/// Either is marked partial, in its notes and on its ConfigMap.
 /// </summary>
 public static class PartialResultBuilder
 {
-    /// <summary>The document, or null when no run was reported.</summary>
+    /// <summary>The document from the logged runs, or null when no run was logged.</summary>
     public static BenchmarkResult? Build(V1Alpha1UnpackBenchmark benchmark, AgentProgress progress, string? nodeName, string why, DateTimeOffset startedAt)
     {
         if (progress.Runs.Count == 0 || progress.Image is null)
@@ -18,39 +20,80 @@ public static class PartialResultBuilder
         }
 
         var runs = progress.Runs.Values.ToList();
-        return new BenchmarkResult
-        {
-            BenchmarkConfig = new BenchmarkConfig
-            {
-                TargetImage = benchmark.Spec.Image,
-                NumRuns = benchmark.Spec.Runs,
-                Timestamp = startedAt,
-                Snapshotter = benchmark.Spec.Snapshotter,
-                Source = "pull",
-                WarmupRuns = benchmark.Spec.WarmupRuns,
-                Platform = benchmark.Spec.Platform ?? progress.Image.Platform,
-                SampleIntervalMs = benchmark.Spec.SampleIntervalMs,
-                StatsSource = runs.Select(r => r.Metrics?.Source).FirstOrDefault(s => s is not null) ?? "none",
-            },
-            Summary = SummaryCalculator.Summarize(runs, progress.Image.TotalUncompressedBytes),
-            Runs = runs,
-            Image = progress.Image,
-            Environment = new EnvironmentDescription
-            {
-                Hostname = nodeName ?? "unknown",
-                Kernel = "unknown",
-                CpuModel = "unknown",
-                CpuCount = 0,
-                MemoryMb = null,
-                RootFilesystem = "unknown",
-                ContainerdVersion = "unknown",
-                ContainerdRevision = "unknown",
-                ContainerdMode = "private",
-                Snapshotter = benchmark.Spec.Snapshotter,
-                Decompressor = "unknown",
-                AgentVersion = "unknown",
-            },
-            Notes = [$"partial result assembled by the operator: {why}; the environment section is unknown because the agent did not report it"],
-        };
+        return Document(benchmark, runs, SummaryCalculator.Summarize(runs, progress.Image.TotalUncompressedBytes), progress.Image, nodeName, startedAt, why);
     }
+
+    /// <summary>The document from the termination message (and whatever the log gave before it failed).</summary>
+    public static BenchmarkResult FromTermination(V1Alpha1UnpackBenchmark benchmark, AgentTerminationMessage termination, AgentProgress progress, string? nodeName, string why, DateTimeOffset startedAt)
+    {
+        var runs = termination.RunSeconds is { } seconds
+            ? seconds.Select((duration, i) => duration is null
+                ? new RunResult { RunId = i + 1, Status = RunResult.Failed, Error = "the run failed; the reason is in the agent's log, which could not be read" }
+                : new RunResult { RunId = i + 1, Status = RunResult.Success, DurationSeconds = duration }).ToList()
+            : progress.Runs.Values.ToList();
+        var summary = new BenchmarkSummary
+        {
+            SuccessfulRuns = termination.SuccessfulRuns ?? runs.Count(r => r.Status == RunResult.Success),
+            FailedRuns = termination.FailedRuns ?? runs.Count(r => r.Status == RunResult.Failed),
+            MedianDurationSeconds = termination.MedianSeconds,
+            AvgDurationSeconds = termination.AvgSeconds,
+            MinDurationSeconds = termination.MinSeconds,
+            MaxDurationSeconds = termination.MaxSeconds,
+            P95DurationSeconds = termination.P95Seconds,
+            ThroughputMbPerSecond = termination.ThroughputMbPerSecond,
+        };
+        var image = progress.Image ?? new ImageDescription
+        {
+            Reference = benchmark.Spec.Image,
+            Digest = termination.ImageDigest ?? "unknown",
+            MediaType = "unknown",
+            ManifestDigest = "unknown",
+            ConfigDigest = "unknown",
+            Platform = termination.Platform ?? benchmark.Spec.Platform ?? "unknown",
+            Layers = [],
+            TotalCompressedBytes = termination.CompressedBytes ?? 0,
+            TotalUncompressedBytes = termination.UncompressedBytes,
+        };
+        var cut = termination.Cut.Count == 0 ? "" : $"; the termination message left out {string.Join(", ", termination.Cut)} to fit";
+        return Document(benchmark, runs, summary, image, nodeName, startedAt, why + cut);
+    }
+
+    private static BenchmarkResult Document(
+        V1Alpha1UnpackBenchmark benchmark, IReadOnlyList<RunResult> runs, BenchmarkSummary summary, ImageDescription image, string? nodeName, DateTimeOffset startedAt, string why) => new()
+    {
+        BenchmarkConfig = new BenchmarkConfig
+        {
+            TargetImage = benchmark.Spec.Image,
+            NumRuns = benchmark.Spec.Runs,
+            Timestamp = startedAt,
+            Snapshotter = benchmark.Spec.Snapshotter,
+            Source = "pull",
+            WarmupRuns = benchmark.Spec.WarmupRuns,
+            Platform = benchmark.Spec.Platform ?? image.Platform,
+            SampleIntervalMs = benchmark.Spec.SampleIntervalMs,
+            StatsSource = runs.Select(r => r.Metrics?.Source).FirstOrDefault(s => s is not null) ?? "none",
+        },
+        Summary = summary,
+        Runs = runs,
+        Image = image,
+        Environment = new EnvironmentDescription
+        {
+            Hostname = nodeName ?? "unknown",
+            Kernel = "unknown",
+            CpuModel = "unknown",
+            CpuCount = 0,
+            MemoryMb = null,
+            RootFilesystem = "unknown",
+            ContainerdVersion = "unknown",
+            ContainerdRevision = "unknown",
+            ContainerdMode = "private",
+            Snapshotter = benchmark.Spec.Snapshotter,
+            Decompressor = "unknown",
+            AgentVersion = "unknown",
+        },
+        Notes = [$"{PartialNote}: {why}; the environment section is unknown because the agent did not report it"],
+    };
+
+    /// <summary>How every partial document's note begins.</summary>
+    public const string PartialNote = "partial result assembled by the operator";
 }

@@ -32,6 +32,13 @@ public static class PodObservation
     /// <summary>A waiting reason about pulling the agent image, with its message.</summary>
     public static (string Reason, string Message)? ImageProblem(V1Pod pod) => Waiting(pod, ImageProblems);
 
+    /// <summary>
+    /// The node a pod is bound to when no kubelet has reported on it yet (no start time, no container
+    /// status); null once one has, or while it is unbound.
+    /// </summary>
+    public static string? NeverStarted(V1Pod pod) =>
+        pod.Spec?.NodeName is { Length: > 0 } node && pod.Status?.StartTime is null && (pod.Status?.ContainerStatuses is null || pod.Status.ContainerStatuses.Count == 0) ? node : null;
+
     /// <summary>The agent container's termination, once it exited.</summary>
     public static V1ContainerStateTerminated? Terminated(V1Pod pod) =>
         pod.Status?.ContainerStatuses?.FirstOrDefault(c => c.Name == AgentPodBuilder.ContainerName)?.State?.Terminated;

@@ -4,8 +4,9 @@ using UnpackBench.Core.Benchmarks;
 namespace UnpackBench.Operator.Reconciliation;
 
 /// <summary>
-/// What a reconcile decided to do; the executor carries it out in a fixed order (delete stale pods,
-/// create the pod, follow its log, write the ConfigMap, write the status, record events).
+/// What a reconcile decided to do; the executor carries it out in a fixed order (add the finalizer,
+/// delete stale pods, create the pod, follow its log, write the ConfigMap, write the status, record
+/// events, remove the finalizer).
 /// </summary>
 public sealed record ReconcilePlan
 {
@@ -30,6 +31,9 @@ public sealed record ReconcilePlan
     /// <summary>Events to record about the benchmark.</summary>
     public IReadOnlyList<BenchmarkEvent> Events { get; init; } = [];
 
+    /// <summary>Whether to add or remove <see cref="BenchmarkFinalizer"/>.</summary>
+    public FinalizerChange Finalizer { get; init; }
+
     /// <summary>Reconcile again after this long, even without a change.</summary>
     public TimeSpan? RequeueAfter { get; init; }
 }
@@ -39,3 +43,16 @@ public sealed record ReconcilePlan
 /// <param name="Reason">CamelCase reason.</param>
 /// <param name="Message">A sentence.</param>
 public sealed record BenchmarkEvent(string Type, string Reason, string Message);
+
+/// <summary>What to do with the benchmark's <see cref="BenchmarkFinalizer"/>.</summary>
+public enum FinalizerChange
+{
+    /// <summary>Leave it as it is.</summary>
+    None,
+
+    /// <summary>Add it before anything else (an agent pod is about to exist).</summary>
+    Add,
+
+    /// <summary>Remove it after everything else (no agent runs any more, or the benchmark is being deleted).</summary>
+    Remove,
+}

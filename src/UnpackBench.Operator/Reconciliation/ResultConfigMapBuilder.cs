@@ -14,8 +14,11 @@ public static class ResultConfigMapBuilder
     /// <summary>Annotation: the benchmark generation the document belongs to.</summary>
     public const string GenerationAnnotation = "unpackbench.io/generation";
 
-    /// <summary>Builds the ConfigMap for <paramref name="result"/>, shedding series if needed to fit.</summary>
-    public static V1ConfigMap Build(V1Alpha1UnpackBenchmark benchmark, BenchmarkResult result) => new()
+    /// <summary>Annotation, <c>"true"</c> when the operator assembled the document because the agent's own did not arrive.</summary>
+    public const string PartialAnnotation = "unpackbench.io/partial";
+
+    /// <summary>Builds the ConfigMap for <paramref name="result"/>, shedding series if needed to fit; <paramref name="partial"/> marks an assembled document.</summary>
+    public static V1ConfigMap Build(V1Alpha1UnpackBenchmark benchmark, BenchmarkResult result, bool partial = false) => new()
     {
         ApiVersion = "v1",
         Kind = "ConfigMap",
@@ -27,6 +30,7 @@ public static class ResultConfigMapBuilder
             Annotations = new Dictionary<string, string>
             {
                 [GenerationAnnotation] = (benchmark.Metadata.Generation ?? 0).ToString(CultureInfo.InvariantCulture),
+                [PartialAnnotation] = partial ? "true" : "false",
             },
             OwnerReferences = [AgentPodBuilder.OwnerReference(benchmark)],
         },

@@ -1,4 +1,5 @@
 using k8s.Models;
+using UnpackBench.Core.AgentProtocol;
 using UnpackBench.Core.Benchmarks;
 using UnpackBench.Core.Results;
 using UnpackBench.Operator.Entities;
@@ -36,6 +37,9 @@ internal sealed class StatusContext
 
     public UnpackBenchmarkStatus Previous { get; }
 
+    /// <summary>The agent's termination message, once it exited and wrote one.</summary>
+    public AgentTerminationMessage? Termination => Pod is null ? null : AgentTerminationMessageJson.TryParse(PodObservation.Terminated(Pod)?.Message);
+
     /// <summary>Whether the previous status describes the current spec.</summary>
     public bool SameGeneration { get; }
 
@@ -50,7 +54,9 @@ internal sealed class StatusContext
         Pod?.Status?.StartTime is { } started ? new DateTimeOffset(started, TimeSpan.Zero) : SameGeneration ? Previous.StartTime : null;
 
     /// <summary>Runs completed: those logged, or more if the status already counted more (the log may not have been read again yet).</summary>
-    public int CompletedRuns => Math.Max(Progress.Runs.Count, SameGeneration ? Previous.CompletedRuns : 0);
+    public int CompletedRuns => Math.Max(
+        Math.Max(Progress.Runs.Count, Termination is { SuccessfulRuns: { } succeeded } termination ? succeeded + (termination.FailedRuns ?? 0) : 0),
+        SameGeneration ? Previous.CompletedRuns : 0);
 
     /// <summary>Whether this generation's agent pod was created before (so its absence means it was lost).</summary>
     public bool CreatedPodBefore(string podName) =>
@@ -68,12 +74,19 @@ internal sealed class StatusContext
             .ToList();
     }
 
-    /// <summary>The status for <paramref name="phase"/>.</summary>
-    public UnpackBenchmarkStatus Status(string phase, string reason, string message, string? resultConfigMap = null, bool finished = false)
+    // Says whether the result ConfigMap holds the agent's own document or one the operator pieced together.
+    private static BenchmarkCondition? ResultCondition(string? resultConfigMap, string? partialBecause) => resultConfigMap is null
+        ? null
+        : partialBecause is null
+            ? new BenchmarkCondition { Type = ConditionSet.ResultComplete, Status = "True", Reason = "AgentDocument", Message = $"ConfigMap {resultConfigMap} holds the agent's full result document" }
+            : new BenchmarkCondition { Type = ConditionSet.ResultComplete, Status = "False", Reason = "PartialResult", Message = $"ConfigMap {resultConfigMap} holds a partial result: {partialBecause}" };
+
+    /// <summary>The status for <paramref name="phase"/>; <paramref name="partialBecause"/> says why the result document is partial, if it is.</summary>
+    public UnpackBenchmarkStatus Status(string phase, string reason, string message, string? resultConfigMap = null, bool finished = false, string? partialBecause = null)
     {
         var completed = CompletedRuns;
         var summary = StatusSummarizer.Summarize(Progress)
-            ?? StatusSummarizer.FromTermination(Pod is null ? null : AgentTermination.TryParse(PodObservation.Terminated(Pod)?.Message))
+            ?? StatusSummarizer.FromTermination(Termination)
             ?? (SameGeneration ? Previous.Summary : null);
         var nodeName = Pod?.Spec.NodeName ?? (SameGeneration ? Previous.NodeName : null);
         var finishedAt = Pod is null ? null : PodObservation.Terminated(Pod)?.FinishedAt;
@@ -81,7 +94,7 @@ internal sealed class StatusContext
         {
             Phase = phase,
             ObservedGeneration = Generation,
-            Conditions = ConditionSet.For(phase, reason, message, Generation, Previous.Conditions, Now),
+            Conditions = ConditionSet.For(phase, reason, message, Generation, Previous.Conditions, Now, ResultCondition(resultConfigMap, partialBecause)),
             StartTime = StartTime,
             CompletionTime = !finished ? null : finishedAt is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : SameGeneration && Previous.CompletionTime is { } previous ? previous : Now,
             CompletedRuns = completed,
@@ -89,7 +102,7 @@ internal sealed class StatusContext
             Progress = $"{completed}/{Benchmark.Spec.Runs}",
             NodeName = nodeName,
             ResultConfigMap = resultConfigMap ?? (SameGeneration && finished ? Previous.ResultConfigMap : null),
-            Image = StatusSummarizer.Image(Progress) ?? (SameGeneration ? Previous.Image : null),
+            Image = StatusSummarizer.Image(Progress) ?? StatusSummarizer.ImageFromTermination(Termination) ?? (SameGeneration ? Previous.Image : null),
             Summary = summary,
             Nodes =
             [

@@ -1,4 +1,5 @@
 using System.Globalization;
+using UnpackBench.Core.AgentProtocol;
 using UnpackBench.Core.Benchmarks;
 using UnpackBench.Core.Results;
 
@@ -37,14 +38,32 @@ public static class StatusSummarizer
     }
 
     /// <summary>The summary when only the termination message survived (the log was lost).</summary>
-    public static BenchmarkSummaryStatus? FromTermination(AgentTermination? termination) =>
+    public static BenchmarkSummaryStatus? FromTermination(AgentTerminationMessage? termination) =>
         termination?.SuccessfulRuns is null
             ? null
             : new BenchmarkSummaryStatus
             {
                 SuccessfulRuns = termination.SuccessfulRuns.Value,
                 FailedRuns = termination.FailedRuns ?? 0,
+                AvgSeconds = Format(termination.AvgSeconds, "0.000"),
+                MinSeconds = Format(termination.MinSeconds, "0.000"),
+                MaxSeconds = Format(termination.MaxSeconds, "0.000"),
                 MedianSeconds = Format(termination.MedianSeconds, "0.000"),
+                P95Seconds = Format(termination.P95Seconds, "0.000"),
+                ThroughputMBps = Format(termination.ThroughputMbPerSecond, "0.0"),
+            };
+
+    /// <summary>The image section when only the termination message survived.</summary>
+    public static BenchmarkImageStatus? ImageFromTermination(AgentTerminationMessage? termination) =>
+        termination?.ImageDigest is null
+            ? null
+            : new BenchmarkImageStatus
+            {
+                Digest = termination.ImageDigest,
+                Platform = termination.Platform ?? "",
+                Layers = termination.Layers ?? 0,
+                CompressedBytes = termination.CompressedBytes ?? 0,
+                UncompressedBytes = termination.UncompressedBytes,
             };
 
     /// <summary>The image section, once the agent has acquired the image.</summary>

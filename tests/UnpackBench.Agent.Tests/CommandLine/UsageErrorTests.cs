@@ -16,7 +16,7 @@ public sealed class UsageErrorTests
         { "negative runs", ["--image", "busybox", "--runs", "-3"], "--runs -3 is too small" },
         { "absurd runs", ["--image", "busybox", "--runs", "100000"], "at most 100" },
         { "runs not a number", ["--image", "busybox", "--runs", "many"], "many" },
-        { "too many warm-ups", ["--image", "busybox", "--warmup", "50"], "--warmup 50 is too many" },
+        { "too many warm-ups", ["--image", "busybox", "--warmup", "50"], "--warmup 50 is too large" },
         { "shell metacharacters", ["--image", "busybox;rm -rf /"], "invalid" },
         { "command substitution", ["--image", "$(reboot)"], "invalid" },
         { "upper-case repository", ["--image", "docker.io/Library/Busybox"], "lower-case" },

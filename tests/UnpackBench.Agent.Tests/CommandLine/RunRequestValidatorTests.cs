@@ -1,31 +1,32 @@
 using UnpackBench.Agent.Benchmark;
 using UnpackBench.Agent.CommandLine;
+using UnpackBench.Core.AgentProtocol;
 using UnpackBench.Core.Images;
 
 namespace UnpackBench.Agent.Tests.CommandLine;
 
-public sealed class RunArgumentsValidatorTests
+public sealed class RunRequestValidatorTests
 {
     private const string WorkingDirectory = "/home/dev/bench";
     private static readonly Platform MachinePlatform = new("linux", "arm64", "v8");
 
     private static (BenchmarkSettings? Settings, IReadOnlyList<string> Problems) Validate(
-        RunArguments arguments, Dictionary<string, string>? environment = null, params string[] existingFiles) =>
-        RunArgumentsValidator.Validate(
+        AgentRunRequest arguments, Dictionary<string, string>? environment = null, params string[] existingFiles) =>
+        RunRequestValidator.Validate(
             arguments,
             name => environment is not null && environment.TryGetValue(name, out var value) ? value : null,
             WorkingDirectory,
             MachinePlatform,
             path => existingFiles.Contains(path));
 
-    private static BenchmarkSettings Valid(RunArguments arguments, Dictionary<string, string>? environment = null, params string[] existingFiles)
+    private static BenchmarkSettings Valid(AgentRunRequest arguments, Dictionary<string, string>? environment = null, params string[] existingFiles)
     {
         var (settings, problems) = Validate(arguments, environment, existingFiles);
         Assert.Empty(problems);
         return Assert.IsType<BenchmarkSettings>(settings);
     }
 
-    private static string Problem(RunArguments arguments, Dictionary<string, string>? environment = null, params string[] existingFiles)
+    private static string Problem(AgentRunRequest arguments, Dictionary<string, string>? environment = null, params string[] existingFiles)
     {
         var (settings, problems) = Validate(arguments, environment, existingFiles);
         Assert.Null(settings);
@@ -35,7 +36,7 @@ public sealed class RunArgumentsValidatorTests
     [Fact]
     public void Image_alone_gets_every_default()
     {
-        var settings = Valid(new RunArguments { Image = "busybox" });
+        var settings = Valid(new AgentRunRequest { Image = "busybox" });
 
         Assert.Equal("docker.io/library/busybox:latest", settings.Image!.ToString());
         Assert.Null(settings.ArchivePath);
@@ -57,7 +58,7 @@ public sealed class RunArgumentsValidatorTests
     public void Given_values_are_kept_and_relative_paths_resolved_against_the_working_directory()
     {
         var settings = Valid(
-            new RunArguments
+            new AgentRunRequest
             {
                 Archive = "images/app.tar",
                 Runs = 100,
@@ -88,7 +89,7 @@ public sealed class RunArgumentsValidatorTests
     [Fact]
     public void External_containerd_address_is_resolved_too()
     {
-        var settings = Valid(new RunArguments { Image = "busybox", ContainerdAddress = "run/containerd.sock" });
+        var settings = Valid(new AgentRunRequest { Image = "busybox", ContainerdAddress = "run/containerd.sock" });
 
         Assert.Equal("/home/dev/bench/run/containerd.sock", settings.ContainerdAddress);
     }
@@ -96,7 +97,7 @@ public sealed class RunArgumentsValidatorTests
     [Fact]
     public void Without_image_or_archive_the_user_is_told_the_three_ways_to_name_one()
     {
-        var problem = Problem(new RunArguments());
+        var problem = Problem(new AgentRunRequest());
 
         Assert.Contains("--image", problem, StringComparison.Ordinal);
         Assert.Contains("--archive", problem, StringComparison.Ordinal);
@@ -106,13 +107,13 @@ public sealed class RunArgumentsValidatorTests
     [Fact]
     public void Blank_target_image_variable_counts_as_unset()
     {
-        Assert.Contains("no image given", Problem(new RunArguments(), new() { ["TARGET_IMAGE"] = "  " }), StringComparison.Ordinal);
+        Assert.Contains("no image given", Problem(new AgentRunRequest(), new() { ["TARGET_IMAGE"] = "  " }), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Image_and_archive_together_are_refused()
     {
-        var problem = Problem(new RunArguments { Image = "busybox", Archive = "app.tar" }, existingFiles: ["/home/dev/bench/app.tar"]);
+        var problem = Problem(new AgentRunRequest { Image = "busybox", Archive = "app.tar" }, existingFiles: ["/home/dev/bench/app.tar"]);
 
         Assert.Contains("both --image and --archive", problem, StringComparison.Ordinal);
     }
@@ -120,7 +121,7 @@ public sealed class RunArgumentsValidatorTests
     [Fact]
     public void Target_image_variable_names_the_image_when_no_option_does()
     {
-        var settings = Valid(new RunArguments(), new() { ["TARGET_IMAGE"] = " alpine:3.20 " });
+        var settings = Valid(new AgentRunRequest(), new() { ["TARGET_IMAGE"] = " alpine:3.20 " });
 
         Assert.Equal("docker.io/library/alpine:3.20", settings.Image!.ToString());
     }
@@ -128,7 +129,7 @@ public sealed class RunArgumentsValidatorTests
     [Fact]
     public void Image_option_wins_over_the_target_image_variable()
     {
-        var settings = Valid(new RunArguments { Image = "busybox" }, new() { ["TARGET_IMAGE"] = "alpine" });
+        var settings = Valid(new AgentRunRequest { Image = "busybox" }, new() { ["TARGET_IMAGE"] = "alpine" });
 
         Assert.Equal("docker.io/library/busybox:latest", settings.Image!.ToString());
     }
@@ -136,7 +137,7 @@ public sealed class RunArgumentsValidatorTests
     [Fact]
     public void Archive_option_wins_over_the_target_image_variable()
     {
-        var settings = Valid(new RunArguments { Archive = "app.tar" }, new() { ["TARGET_IMAGE"] = "alpine" }, "/home/dev/bench/app.tar");
+        var settings = Valid(new AgentRunRequest { Archive = "app.tar" }, new() { ["TARGET_IMAGE"] = "alpine" }, "/home/dev/bench/app.tar");
 
         Assert.Null(settings.Image);
         Assert.Equal("/home/dev/bench/app.tar", settings.ArchivePath);
@@ -148,7 +149,7 @@ public sealed class RunArgumentsValidatorTests
     [InlineData("blank means unset", "", 5)]
     public void Num_runs_variable_sets_the_runs_when_the_option_is_absent(string @case, string value, int expected)
     {
-        var settings = Valid(new RunArguments { Image = "busybox" }, new() { ["NUM_RUNS"] = value });
+        var settings = Valid(new AgentRunRequest { Image = "busybox" }, new() { ["NUM_RUNS"] = value });
 
         Assert.True(settings.Runs == expected, @case);
     }
@@ -156,7 +157,7 @@ public sealed class RunArgumentsValidatorTests
     [Fact]
     public void Runs_option_wins_over_the_num_runs_variable_even_a_malformed_one()
     {
-        var settings = Valid(new RunArguments { Image = "busybox", Runs = 3 }, new() { ["NUM_RUNS"] = "lots" });
+        var settings = Valid(new AgentRunRequest { Image = "busybox", Runs = 3 }, new() { ["NUM_RUNS"] = "lots" });
 
         Assert.Equal(3, settings.Runs);
     }
@@ -167,7 +168,7 @@ public sealed class RunArgumentsValidatorTests
     [InlineData("overflow", "99999999999")]
     public void Num_runs_that_is_not_a_whole_number_is_refused(string @case, string value)
     {
-        var problem = Problem(new RunArguments { Image = "busybox" }, new() { ["NUM_RUNS"] = value });
+        var problem = Problem(new AgentRunRequest { Image = "busybox" }, new() { ["NUM_RUNS"] = value });
 
         Assert.True(problem.Contains($"NUM_RUNS='{value}' is not a whole number", StringComparison.Ordinal), $"{@case}: {problem}");
     }
@@ -175,10 +176,10 @@ public sealed class RunArgumentsValidatorTests
     [Theory]
     [InlineData("zero", 0, "--runs 0 is too small: it must be at least 1")]
     [InlineData("negative", -1, "--runs -1 is too small: it must be at least 1")]
-    [InlineData("one past the limit", 101, "--runs 101 is too many: at most 100")]
+    [InlineData("one past the limit", 101, "--runs 101 is too large: at most 100")]
     public void Runs_outside_one_to_a_hundred_are_refused(string @case, int runs, string expected)
     {
-        var problem = Problem(new RunArguments { Image = "busybox", Runs = runs });
+        var problem = Problem(new AgentRunRequest { Image = "busybox", Runs = runs });
 
         Assert.True(problem.StartsWith(expected, StringComparison.Ordinal), $"{@case}: {problem}");
     }
@@ -188,21 +189,21 @@ public sealed class RunArgumentsValidatorTests
     [InlineData("a hundred", 100)]
     public void Runs_at_the_limits_are_accepted(string @case, int runs)
     {
-        Assert.True(Valid(new RunArguments { Image = "busybox", Runs = runs }).Runs == runs, @case);
+        Assert.True(Valid(new AgentRunRequest { Image = "busybox", Runs = runs }).Runs == runs, @case);
     }
 
     [Fact]
     public void Num_runs_variable_out_of_range_is_refused_like_the_option()
     {
-        Assert.Contains("NUM_RUNS=0 is too small", Problem(new RunArguments { Image = "busybox" }, new() { ["NUM_RUNS"] = "0" }), StringComparison.Ordinal);
+        Assert.Contains("NUM_RUNS=0 is too small", Problem(new AgentRunRequest { Image = "busybox" }, new() { ["NUM_RUNS"] = "0" }), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("eleven", 11, "--warmup 11 is too many: at most 10")]
+    [InlineData("eleven", 11, "--warmup 11 is too large: at most 10")]
     [InlineData("negative", -1, "--warmup -1 is too small: it must be at least 0")]
     public void Warmup_outside_zero_to_ten_is_refused(string @case, int warmup, string expected)
     {
-        var problem = Problem(new RunArguments { Image = "busybox", Warmup = warmup });
+        var problem = Problem(new AgentRunRequest { Image = "busybox", Warmup = warmup });
 
         Assert.True(problem.StartsWith(expected, StringComparison.Ordinal), $"{@case}: {problem}");
     }
@@ -217,7 +218,7 @@ public sealed class RunArgumentsValidatorTests
     [InlineData("shell metacharacters", "native;reboot")]
     public void Snapshotter_name_that_containerd_could_not_have_is_refused(string @case, string snapshotter)
     {
-        var problem = Problem(new RunArguments { Image = "busybox", Snapshotter = snapshotter });
+        var problem = Problem(new AgentRunRequest { Image = "busybox", Snapshotter = snapshotter });
 
         Assert.True(problem.StartsWith($"snapshotter name '{snapshotter}' is not valid", StringComparison.Ordinal), $"{@case}: {problem}");
     }
@@ -230,7 +231,7 @@ public sealed class RunArgumentsValidatorTests
     [InlineData("zfs_2-pool")]
     public void Snapshotter_names_of_plugins_are_accepted(string snapshotter)
     {
-        Assert.Equal(snapshotter, Valid(new RunArguments { Image = "busybox", Snapshotter = snapshotter }).Snapshotter);
+        Assert.Equal(snapshotter, Valid(new AgentRunRequest { Image = "busybox", Snapshotter = snapshotter }).Snapshotter);
     }
 
     [Theory]
@@ -239,7 +240,7 @@ public sealed class RunArgumentsValidatorTests
     [InlineData("not a platform", "amd64", "must look like os/architecture")]
     public void Platform_that_is_not_known_is_refused(string @case, string platform, string reason)
     {
-        var problem = Problem(new RunArguments { Image = "busybox", Platform = platform });
+        var problem = Problem(new AgentRunRequest { Image = "busybox", Platform = platform });
 
         Assert.True(problem.Contains(reason, StringComparison.Ordinal), $"{@case}: {problem}");
     }
@@ -247,7 +248,7 @@ public sealed class RunArgumentsValidatorTests
     [Fact]
     public void Missing_archive_is_named_relative_as_given()
     {
-        var problem = Problem(new RunArguments { Archive = "images/app.tar" }, existingFiles: ["/home/dev/bench/app.tar"]);
+        var problem = Problem(new AgentRunRequest { Archive = "images/app.tar" }, existingFiles: ["/home/dev/bench/app.tar"]);
 
         Assert.StartsWith("archive 'images/app.tar' does not exist", problem, StringComparison.Ordinal);
     }
@@ -255,7 +256,7 @@ public sealed class RunArgumentsValidatorTests
     [Fact]
     public void Missing_registry_config_is_refused()
     {
-        var problem = Problem(new RunArguments { Image = "busybox", RegistryConfigs = ["auth.json"] });
+        var problem = Problem(new AgentRunRequest { Image = "busybox", RegistryConfigs = ["auth.json"] });
 
         Assert.StartsWith("--registry-config 'auth.json' does not exist", problem, StringComparison.Ordinal);
     }
@@ -263,7 +264,7 @@ public sealed class RunArgumentsValidatorTests
     [Fact]
     public void Root_and_containerd_address_together_are_refused()
     {
-        var problem = Problem(new RunArguments { Image = "busybox", Root = "/var/lib/ub", ContainerdAddress = "/run/containerd/containerd.sock" });
+        var problem = Problem(new AgentRunRequest { Image = "busybox", Root = "/var/lib/ub", ContainerdAddress = "/run/containerd/containerd.sock" });
 
         Assert.Contains("give only one", problem, StringComparison.Ordinal);
     }
@@ -279,7 +280,7 @@ public sealed class RunArgumentsValidatorTests
     [InlineData("bad digest", "busybox@sha256:1234")]
     public void Malformed_reference_is_refused_with_the_parsers_reason(string @case, string image)
     {
-        var problem = Problem(new RunArguments { Image = image });
+        var problem = Problem(new AgentRunRequest { Image = image });
 
         Assert.True(problem.Contains("image reference", StringComparison.Ordinal), $"{@case}: {problem}");
     }
@@ -287,14 +288,14 @@ public sealed class RunArgumentsValidatorTests
     [Fact]
     public void Malformed_target_image_variable_is_refused()
     {
-        Assert.Contains("image reference", Problem(new RunArguments(), new() { ["TARGET_IMAGE"] = "$(id)" }), StringComparison.Ordinal);
+        Assert.Contains("image reference", Problem(new AgentRunRequest(), new() { ["TARGET_IMAGE"] = "$(id)" }), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Every_problem_is_reported_at_once()
     {
         var (settings, problems) = Validate(
-            new RunArguments
+            new AgentRunRequest
             {
                 Image = "Busybox",
                 Runs = 0,
@@ -323,7 +324,7 @@ public sealed class RunArgumentsValidatorTests
     {
         var asked = new List<string>();
 
-        RunArgumentsValidator.Validate(new RunArguments(), name =>
+        RunRequestValidator.Validate(new AgentRunRequest(), name =>
         {
             asked.Add(name);
             return null;
