@@ -16,10 +16,23 @@ if (options is null)
     return 2;
 }
 
-using var loggers = LoggerFactory.Create(b => b.AddJsonConsole(o => o.UseUtcTimestamp = true).SetMinimumLevel(LogLevel.Information));
+var (configuration, connectionProblem) = ClusterConnection.Configure(args, Environment.GetEnvironmentVariable, File.Exists);
+if (configuration is null)
+{
+    Console.Error.WriteLine($"error: {connectionProblem}");
+    return 2;
+}
+
+using var loggers = LoggerFactory.Create(b => b
+    .AddJsonConsole(o =>
+    {
+        o.UseUtcTimestamp = true;
+        o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+    })
+    .SetMinimumLevel(LogLevel.Information));
 var logger = loggers.CreateLogger("UnpackBench.Operator");
 
-// SIGTERM (pod deletion, rollout) stops the controller cleanly; the lease is then free for another replica.
+// SIGTERM (pod deletion, rollout) stops the controller cleanly, and OperatorHost releases the lease so another replica takes over at once.
 using var shutdown = new CancellationTokenSource();
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
 {
@@ -32,12 +45,6 @@ using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c =>
     shutdown.Cancel();
 });
 
-var server = OperatorConfiguration.Server(args, Environment.GetEnvironmentVariable);
-var configuration = server is not null
-    ? new KubernetesClientConfiguration { Host = server }
-    : KubernetesClientConfiguration.IsInCluster()
-        ? KubernetesClientConfiguration.InClusterConfig()
-        : KubernetesClientConfiguration.BuildConfigFromConfigFile();
 using var client = new Kubernetes(configuration);
 
 var metrics = new OperatorMetrics();

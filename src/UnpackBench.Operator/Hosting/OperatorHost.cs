@@ -15,6 +15,7 @@ namespace UnpackBench.Operator.Hosting;
 public sealed class OperatorHost(IKubernetes client, OperatorOptions options, OperatorMetrics metrics, HealthState health, ILoggerFactory loggers, TimeProvider time)
 {
     private readonly ILogger _logger = loggers.CreateLogger<OperatorHost>();
+    private bool _reportedMissingNamespace;
 
     /// <summary>Whether this replica is running the controller now.</summary>
     public bool IsLeading { get; private set; }
@@ -43,6 +44,7 @@ public sealed class OperatorHost(IKubernetes client, OperatorOptions options, Op
             elector.OnStartedLeading += () => leading = LeadAsync(term.Token);
             elector.OnStoppedLeading += () => term.Cancel();
             elector.OnNewLeader += leader => _logger.LogInformation("leader is now {Leader}", leader);
+            elector.OnError += ReportElectionError;
             try
             {
                 await elector.RunUntilLeadershipLostAsync(cancellationToken);
@@ -61,8 +63,49 @@ public sealed class OperatorHost(IKubernetes client, OperatorOptions options, Op
             if (leading is not null)
             {
                 await leading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    var failed = await LeaseRelease.ReleaseAsync(lease, options.Identity, time);
+                    _logger.Log(failed is null ? LogLevel.Information : LogLevel.Warning, "stopped leading; {Outcome}", failed is null ? "the lease is released" : $"releasing the lease failed ({failed}); another replica takes over when it expires");
+                    return;
+                }
+
                 _logger.LogWarning("leadership lost; the controller stopped");
             }
+        }
+    }
+
+    // A Lease cannot be created in a namespace that does not exist: say so once, clearly, and stay
+    // unready; the elector keeps trying in case the namespace appears.
+    private void ReportElectionError(Exception e)
+    {
+        if (e is k8s.Autorest.HttpOperationException { Response.StatusCode: System.Net.HttpStatusCode.NotFound } http && NamesMissingNamespace(http.Response.Content))
+        {
+            health.SetReady(false);
+            if (!_reportedMissingNamespace)
+            {
+                _reportedMissingNamespace = true;
+                _logger.LogError(
+                    "the lease namespace {Namespace} does not exist, so no replica can lead; set --lease-namespace (or POD_NAMESPACE) to the operator's namespace or create {Namespace}",
+                    options.LeaseNamespace,
+                    options.LeaseNamespace);
+            }
+
+            return;
+        }
+
+        _logger.LogDebug("leader election: {Error}", e.Message);
+    }
+
+    private static bool NamesMissingNamespace(string? content)
+    {
+        try
+        {
+            return content is { Length: > 0 } && k8s.KubernetesJson.Deserialize<k8s.Models.V1Status>(content)?.Details?.Kind == "namespaces";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
         }
     }
 

@@ -6,7 +6,7 @@ using Prometheus;
 
 namespace UnpackBench.Operator.Hosting;
 
-/// <summary>The operator's HTTP endpoints: /healthz and /readyz on one port, /metrics on another.</summary>
+/// <summary>The operator's HTTP endpoints: /healthz and /readyz on one port, /metrics on another, both on the configured address.</summary>
 public static class OperatorWebServer
 {
     /// <summary>Starts the endpoints; disposing the returned app stops them.</summary>
@@ -19,15 +19,17 @@ public static class OperatorWebServer
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // IPv6 addresses go in brackets in a URL.
+        var host = System.Net.IPAddress.Parse(options.BindAddress).AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{options.BindAddress}]" : options.BindAddress;
         var urls = new List<string>();
         if (options.HealthPort != 0)
         {
-            urls.Add($"http://0.0.0.0:{options.HealthPort}");
+            urls.Add($"http://{host}:{options.HealthPort}");
         }
 
         if (options.MetricsPort != 0)
         {
-            urls.Add($"http://0.0.0.0:{options.MetricsPort}");
+            urls.Add($"http://{host}:{options.MetricsPort}");
         }
 
         builder.WebHost.UseUrls([.. urls]);
