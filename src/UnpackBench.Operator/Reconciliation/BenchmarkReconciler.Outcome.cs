@@ -31,11 +31,13 @@ public static partial class BenchmarkReconciler
             return SucceededFromTermination(plan, context, pod, termination);
         }
 
-        // When Kubernetes stopped the pod (deadline, eviction) the agent only saw SIGTERM and says Incomplete: the cause is Kubernetes'.
+        // When Kubernetes stopped the pod (deadline, eviction, someone deleting it) the agent only saw SIGTERM and says Incomplete: the cause is Kubernetes'.
         var agentReason = progress.FailureReason ?? termination?.Reason;
         var (reason, why) = PodObservation.KubernetesFailure(pod) is { } kubernetes && agentReason is null or AgentFailureReasons.Incomplete
             ? Explain(kubernetes, context)
-            : progress.FailureReason is { } failed
+            : pod.Metadata.DeletionTimestamp is not null && agentReason is null or AgentFailureReasons.Incomplete
+                ? ("AgentPodLost", $"agent pod {pod.Metadata.Name} was deleted after {context.CompletedRuns} of {context.Benchmark.Spec.Runs} runs; the completed runs are kept")
+                : progress.FailureReason is { } failed
                 ? (failed, progress.FailureMessage ?? failed)
                 : termination?.Reason is { } terminated
                     ? (terminated, termination.Message)

@@ -171,14 +171,29 @@ public sealed class OperatorConfigurationTests
     {
         var environment = Environment(("UNPACKBENCH_API_SERVER", "http://localhost:8001"));
 
-        Assert.Equal("http://127.0.0.1:6443", OperatorConfiguration.Server(["--agent-image", AgentImage, "--server", "http://127.0.0.1:6443"], environment));
-        Assert.Equal("http://localhost:8001", OperatorConfiguration.Server(["--agent-image", AgentImage], environment));
-        Assert.Null(OperatorConfiguration.Server([], Environment()));
+        Assert.Equal("http://127.0.0.1:6443", OperatorConfiguration.Value(OperatorSettings.Server, ["--agent-image", AgentImage, "--server", "http://127.0.0.1:6443"], environment));
+        Assert.Equal("http://localhost:8001", OperatorConfiguration.Value(OperatorSettings.Server, ["--agent-image", AgentImage], environment));
+        Assert.Null(OperatorConfiguration.Value(OperatorSettings.Server, [], Environment()));
     }
 
     [Fact]
     public void The_server_option_is_accepted_alongside_the_others()
     {
         Valid(["--agent-image", AgentImage, "--server", "http://127.0.0.1:6443"]);
+    }
+
+    [Fact]
+    public void The_bind_address_defaults_to_all_ipv4_and_must_be_an_ip_address()
+    {
+        Assert.Equal("0.0.0.0", Valid(["--agent-image", AgentImage]).BindAddress);
+        Assert.Equal("127.0.0.1", Valid(["--agent-image", AgentImage], Environment(("BIND_ADDRESS", "127.0.0.1"))).BindAddress);
+        Assert.Contains("is not an IP address", Problem(["--agent-image", AgentImage, "--bind-address", "localhost"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_setting_has_a_distinct_option_and_variable()
+    {
+        Assert.Equal(OperatorSettings.All.Count, OperatorSettings.All.Select(s => s.Option).Distinct().Count());
+        Assert.Equal(OperatorSettings.All.Count, OperatorSettings.All.Select(s => s.Variable).Distinct().Count());
     }
 }

@@ -32,7 +32,7 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         Assert.NotNull(status.Summary.ThroughputMBps);
         Assert.Equal(3, status.Image!.Layers);
         Assert.All(status.Conditions, c => Assert.Equal("True", c.Status));
-        Assert.Equal(["Ready", "Succeeded"], status.Conditions.Select(c => c.Type).Order());
+        Assert.Equal(["Ready", "ResultComplete", "Succeeded"], status.Conditions.Select(c => c.Type).Order());
         Assert.Equal("sample-result", status.ResultConfigMap);
 
         var configMap = await cluster.ConfigMapAsync("sample-result");

@@ -3,6 +3,7 @@ using k8s;
 using k8s.Models;
 using UnpackBench.Core.Benchmarks;
 using UnpackBench.Operator.Tests.Integration.Support;
+using UnpackBench.Testing;
 using UnpackBench.Testing.Images;
 using UnpackBench.Testing.Registry;
 using Xunit.Abstractions;
@@ -26,7 +27,8 @@ public sealed class FailureTests(ITestOutputHelper output)
         Assert.Equal("ImageNotFound", condition.Reason);
         Assert.Contains("nobody/nothing", condition.Message, StringComparison.Ordinal);
         Assert.Equal(1, cluster.Server.RequestLog.Count("create", "pods"));
-        Assert.Contains(await cluster.EventsAsync("missing"), e => e.Type == "Warning" && e.Reason == "ImageNotFound");
+        // Events are written in the background, after the status.
+        await Eventually.TrueAsync(async _ => (await cluster.EventsAsync("missing")).Any(e => e.Type == "Warning" && e.Reason == "ImageNotFound"), TimeSpan.FromSeconds(10), "the ImageNotFound event");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using k8s;
 using UnpackBench.Core.Benchmarks;
 using UnpackBench.Operator.Tests.Integration.Support;
 using Xunit.Abstractions;
@@ -51,5 +52,19 @@ public sealed class LeaderElectionTests(ITestOutputHelper output)
         Assert.True(standby.Host.IsLeading, "the standby should lead once the leader stopped");
         Assert.Equal(4, (await cluster.PodsAsync()).Count);
         Assert.Equal(4, cluster.Server.RequestLog.Count("create", "pods"));
+    }
+
+    [Fact]
+    public async Task A_leader_stopped_as_by_SIGTERM_releases_its_lease()
+    {
+        await using var cluster = await OperatorCluster.StartAsync(output);
+        var leader = cluster.StartOperator(OperatorCluster.Options("replica-a", leaderElection: true), "replica-a");
+        await UnpackBench.Testing.Eventually.TrueAsync(_ => Task.FromResult(leader.Host.IsLeading), TimeSpan.FromSeconds(30), "replica-a to lead");
+        var options = OperatorCluster.Options();
+
+        await leader.StopAsync();
+
+        var lease = await cluster.Client.CoordinationV1.ReadNamespacedLeaseAsync(options.LeaseName, options.LeaseNamespace);
+        Assert.True(string.IsNullOrEmpty(lease.Spec.HolderIdentity), $"the lease is still held by {lease.Spec.HolderIdentity}");
     }
 }

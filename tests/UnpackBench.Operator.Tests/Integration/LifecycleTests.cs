@@ -27,7 +27,7 @@ public sealed class LifecycleTests(ITestOutputHelper output)
         Assert.Equal(2, done.Status!.CompletedRuns);
         Assert.Equal("2/2", done.Status.Progress);
         var pod = Assert.Single(await cluster.PodsAsync());
-        Assert.Equal("changing-agent-g2", pod.Metadata.Name);
+        Assert.Equal(ObjectNames.AgentPod(done), pod.Metadata.Name);
         Assert.Equal(created.Metadata.Uid, pod.Metadata.OwnerReferences.Single().Uid);
     }
 
@@ -54,18 +54,40 @@ public sealed class LifecycleTests(ITestOutputHelper output)
         cluster.StartOperator();
         await cluster.CreateBenchmarkAsync("lost", cluster.Spec(image, runs: 20));
         await cluster.WaitForBenchmarkAsync("lost", b => b.Status?.CompletedRuns >= 2, "two runs to complete");
+        var agent = Assert.Single(await cluster.PodsAsync()).Metadata.Name;
 
-        await cluster.Client.CoreV1.DeleteNamespacedPodAsync("lost-agent-g1", OperatorCluster.Namespace);
+        await cluster.Client.CoreV1.DeleteNamespacedPodAsync(agent, OperatorCluster.Namespace);
         var failed = await cluster.WaitForPhaseAsync("lost", BenchmarkPhase.Failed);
 
         var ready = failed.Status!.Conditions.Single(c => c.Type == "Ready");
         Assert.Equal("AgentPodLost", ready.Reason);
-        Assert.Contains("lost-agent-g1", ready.Message, StringComparison.Ordinal);
+        Assert.Contains(agent, ready.Message, StringComparison.Ordinal);
         Assert.True(failed.Status.CompletedRuns >= 2);
         Assert.True(failed.Status.Summary!.SuccessfulRuns >= 2);
         var configMap = await cluster.ConfigMapAsync("lost-result");
         var document = Core.Results.ResultJson.Deserialize(configMap!.Data[ResultConfigMapBuilder.DocumentKey]);
         Assert.True(document.Runs.Count >= 2);
-        Assert.Empty(await cluster.PodsAsync());
+        await Eventually.TrueAsync(async _ => (await cluster.PodsAsync()).Count == 0, TimeSpan.FromSeconds(30), "the deleted pod to go");
+    }
+
+    [Fact]
+    public async Task A_benchmark_deleted_mid_run_and_recreated_at_once_under_its_name_succeeds()
+    {
+        await using var cluster = await OperatorCluster.StartAsync(output);
+        var image = await cluster.PushSlowAsync();
+        cluster.StartOperator();
+        var old = await cluster.CreateBenchmarkAsync("dup", cluster.Spec(image, runs: 20));
+        await cluster.WaitForBenchmarkAsync("dup", b => b.Status?.Phase == BenchmarkPhase.Running, "the first agent to run");
+
+        await cluster.Client.CustomObjects.DeleteNamespacedCustomObjectAsync(V1Alpha1UnpackBenchmark.Group, V1Alpha1UnpackBenchmark.Version, OperatorCluster.Namespace, V1Alpha1UnpackBenchmark.Plural, "dup");
+        await Eventually.TrueAsync(async _ => await cluster.ReadBenchmarkAsync("dup") is null, TimeSpan.FromSeconds(30), "the finalizer to let the first benchmark go");
+        var renewed = await cluster.CreateBenchmarkAsync("dup", cluster.Spec(image, runs: 1));
+        var done = await cluster.WaitForPhaseAsync("dup", BenchmarkPhase.Succeeded, TimeSpan.FromSeconds(90));
+
+        Assert.Equal(renewed.Metadata.Uid, done.Metadata.Uid);
+        Assert.Equal("1/1", done.Status!.Progress);
+        await Eventually.TrueAsync(async _ => (await cluster.PodsAsync()).All(p => p.Metadata.OwnerReferences.Single().Uid != old.Metadata.Uid), TimeSpan.FromSeconds(60), "the first agent's pod to go");
+        var pod = Assert.Single(await cluster.PodsAsync());
+        Assert.Equal(ObjectNames.AgentPod(done), pod.Metadata.Name);
     }
 }

@@ -126,7 +126,7 @@ public sealed class AgentLogAccumulatorTests
         Assert.Equal("the server closed the stream", accumulator.Snapshot().LogError);
         Assert.False(accumulator.Snapshot().LogComplete);
 
-        accumulator.Retry();
+        accumulator.Retry(afterExit: false);
         Assert.Null(accumulator.Snapshot().LogError);
 
         accumulator.Fail("again");

@@ -34,7 +34,7 @@ public sealed class BenchmarkReconcilerLifecycleTests
         Assert.Null(plan.PodToCreate);
         var status = plan.Status!;
         Assert.Equal((BenchmarkPhase.Failed, "AgentPodLost"), (status.Phase, Ready(status).Reason));
-        Assert.Contains("python-agent-g1 disappeared after 2 of 5 runs", Ready(status).Message, StringComparison.Ordinal);
+        Assert.Contains("python-agent-g1-6f1c2a disappeared after 2 of 5 runs", Ready(status).Message, StringComparison.Ordinal);
         Assert.Equal((2, "python-result", Scenario.Node), (status.CompletedRuns, status.ResultConfigMap, status.NodeName));
         var partial = ResultJson.Deserialize(plan.ConfigMapToWrite!.Data[ResultConfigMapBuilder.DocumentKey]);
         Assert.Equal([1, 2], partial.Runs.Select(r => r.RunId));
@@ -82,7 +82,7 @@ public sealed class BenchmarkReconcilerLifecycleTests
         var plan = Scenario.Decide(benchmark, oldPod);
 
         Assert.Same(oldPod, Assert.Single(plan.PodsToDelete));
-        Assert.Equal("python-agent-g2", plan.PodToCreate!.Metadata.Name);
+        Assert.Equal("python-agent-g2-6f1c2a", plan.PodToCreate!.Metadata.Name);
         Assert.Equal("2", plan.PodToCreate.Metadata.Labels[ObjectNames.GenerationLabel]);
         Assert.Equal("3", plan.PodToCreate.Spec.Containers[0].Args[plan.PodToCreate.Spec.Containers[0].Args.IndexOf("--runs") + 1]);
         var status = plan.Status!;
@@ -94,7 +94,7 @@ public sealed class BenchmarkReconcilerLifecycleTests
         Assert.Null(status.CompletionTime);
         Assert.Null(status.NodeName);
         Assert.Null(status.ResultConfigMap);
-        Assert.Equal("python-agent-g2", Assert.Single(status.Nodes).AgentPod);
+        Assert.Equal("python-agent-g2-6f1c2a", Assert.Single(status.Nodes).AgentPod);
         Assert.All(status.Conditions, c => Assert.Equal(2, c.ObservedGeneration));
         Assert.Equal("Started", Assert.Single(plan.Events).Reason);
     }
@@ -109,7 +109,7 @@ public sealed class BenchmarkReconcilerLifecycleTests
         var plan = Scenario.Decide(benchmark, oldPod);
 
         Assert.Same(oldPod, Assert.Single(plan.PodsToDelete));
-        Assert.Equal("python-agent-g2", plan.PodToCreate!.Metadata.Name);
+        Assert.Equal("python-agent-g2-6f1c2a", plan.PodToCreate!.Metadata.Name);
         Assert.Equal((BenchmarkPhase.Pending, (string?)null, (DateTimeOffset?)null), (plan.Status!.Phase, plan.Status.ResultConfigMap, plan.Status.CompletionTime));
     }
 

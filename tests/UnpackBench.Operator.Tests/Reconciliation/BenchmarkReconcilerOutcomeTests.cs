@@ -157,7 +157,7 @@ public sealed class BenchmarkReconcilerOutcomeTests
         var message = "containerd did not start: its root directory is on overlayfs; mount a volume there";
         var pod = KubeletPods.Failed(KubeletPods.Created(benchmark), FinishedAt, terminationMessage: AgentReports.TerminationMessage("Failed", AgentFailureReasons.ContainerdUnavailable, message));
 
-        var plan = Scenario.Decide(benchmark, pod, AgentLogs.Unreadable("pods \"python-agent-g1\" not found"));
+        var plan = Scenario.Decide(benchmark, pod, AgentLogs.Unreadable("pods \"python-agent-g1-6f1c2a\" not found"));
 
         Assert.Equal((BenchmarkPhase.Failed, AgentFailureReasons.ContainerdUnavailable, message), (plan.Status!.Phase, Ready(plan.Status).Reason, Ready(plan.Status).Message));
         Assert.Equal(2, plan.Status.CompletedRuns);

@@ -22,7 +22,7 @@ public sealed class BenchmarkReconcilerPendingTests
         var plan = Scenario.Decide(Scenario.Benchmark());
 
         Assert.NotNull(plan.PodToCreate);
-        Assert.Equal("python-agent-g1", plan.PodToCreate.Metadata.Name);
+        Assert.Equal("python-agent-g1-6f1c2a", plan.PodToCreate.Metadata.Name);
         Assert.Empty(plan.PodsToDelete);
         Assert.Null(plan.FollowLogsOf);
         Assert.Null(plan.ConfigMapToWrite);
@@ -30,10 +30,10 @@ public sealed class BenchmarkReconcilerPendingTests
         var status = plan.Status!;
         Assert.Equal((BenchmarkPhase.Pending, "AgentPodCreated", 1L), (status.Phase, Ready(status).Reason, status.ObservedGeneration));
         Assert.Equal(("0/5", 0, 5), (status.Progress, status.CompletedRuns, status.Runs));
-        Assert.Equal("python-agent-g1", Assert.Single(status.Nodes).AgentPod);
+        Assert.Equal("python-agent-g1-6f1c2a", Assert.Single(status.Nodes).AgentPod);
         var started = Assert.Single(plan.Events);
         Assert.Equal(("Normal", "Started"), (started.Type, started.Reason));
-        Assert.Contains("python-agent-g1", started.Message, StringComparison.Ordinal);
+        Assert.Contains("python-agent-g1-6f1c2a", started.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed partial class ObjectNamesTests
     {
         var benchmark = Scenario.Benchmark(generation: 3);
 
-        Assert.Equal("python-agent-g3", ObjectNames.AgentPod(benchmark));
+        Assert.Equal("python-agent-g3-6f1c2a", ObjectNames.AgentPod(benchmark));
         Assert.Equal("python-result", ObjectNames.ResultConfigMap(benchmark));
     }
 

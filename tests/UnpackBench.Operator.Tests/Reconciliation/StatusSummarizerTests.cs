@@ -1,3 +1,4 @@
+using UnpackBench.Core.AgentProtocol;
 using UnpackBench.Core.Results;
 using UnpackBench.Operator.Reconciliation;
 using UnpackBench.Operator.Tests.Support;
@@ -94,7 +95,7 @@ public sealed class StatusSummarizerTests
     [Fact]
     public void A_termination_message_alone_gives_counts_and_the_median()
     {
-        var termination = new AgentTermination("Failed", "Incomplete", "interrupted", 3, 1, 3.1234);
+        var termination = new AgentTerminationMessage { Outcome = "Failed", Reason = "Incomplete", Message = "interrupted", SuccessfulRuns = 3, FailedRuns = 1, MedianSeconds = 3.1234 };
 
         var summary = StatusSummarizer.FromTermination(termination)!;
 
@@ -107,7 +108,7 @@ public sealed class StatusSummarizerTests
     public void A_termination_message_without_counts_gives_no_summary()
     {
         Assert.Null(StatusSummarizer.FromTermination(null));
-        Assert.Null(StatusSummarizer.FromTermination(new AgentTermination("Failed", "ImageNotFound", "manifest unknown", null, null, null)));
+        Assert.Null(StatusSummarizer.FromTermination(new AgentTerminationMessage { Outcome = "Failed", Reason = "ImageNotFound", Message = "manifest unknown" }));
     }
 
     [Fact]

@@ -30,8 +30,22 @@ internal static class AgentLogs
         return accumulator.Snapshot();
     }
 
-    /// <summary>The progress when the log could not be read at all.</summary>
-    public static AgentProgress Unreadable(string error)
+    /// <summary>The progress when the log could not be read at all, not even after the agent exited.</summary>
+    public static AgentProgress Unreadable(string error, IEnumerable<string>? linesReadBefore = null)
+    {
+        var accumulator = new AgentLogAccumulator();
+        foreach (var line in linesReadBefore ?? [])
+        {
+            accumulator.Apply(line);
+        }
+
+        accumulator.Retry(afterExit: true);
+        accumulator.Fail(error);
+        return accumulator.Snapshot();
+    }
+
+    /// <summary>The progress when reading the log failed while the agent ran (no read after it exited yet).</summary>
+    public static AgentProgress UnreadableWhileRunning(string error)
     {
         var accumulator = new AgentLogAccumulator();
         accumulator.Fail(error);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using UnpackBench.Core.AgentProtocol;
 using UnpackBench.Core.Results;
 
@@ -143,16 +142,21 @@ internal static class AgentReports
     public static List<string> LogWithRuns(IEnumerable<RunResult> runs, int total = 5) =>
         [StartedLine(), StageLine("pulling (untimed, content only)"), AcquiredLine(), .. runs.Select(r => RunLine(r, total))];
 
-    /// <summary>The termination message in the agent's shape (its Reporting/TerminationMessage).</summary>
-    public static string TerminationMessage(string outcome, string? reason, string message, BenchmarkSummary? summary = null) => JsonSerializer.Serialize(new
-    {
-        outcome,
-        reason,
-        message,
-        successfulRuns = summary?.SuccessfulRuns,
-        failedRuns = summary?.FailedRuns,
-        medianSeconds = summary?.MedianDurationSeconds,
-    });
+    /// <summary>The termination message as the agent writes it.</summary>
+    public static string TerminationMessage(string outcome, string? reason, string message, BenchmarkSummary? summary = null) =>
+        AgentTerminationMessageJson.Serialize(new AgentTerminationMessage
+        {
+            Outcome = outcome,
+            Reason = reason,
+            Message = message,
+            SuccessfulRuns = summary?.SuccessfulRuns,
+            FailedRuns = summary?.FailedRuns,
+            MedianSeconds = summary?.MedianDurationSeconds,
+        });
+
+    /// <summary>The termination message of an agent that finished <paramref name="result"/>.</summary>
+    public static string TerminationMessage(string outcome, string? reason, string message, BenchmarkResult result) =>
+        AgentTerminationMessageJson.Serialize(AgentTerminationMessage.For(outcome, reason, message, result));
 
     private static string Line(AgentEvent agentEvent) => AgentEventJson.Serialize(agentEvent);
 
