@@ -24,24 +24,59 @@ public sealed class OperatorMetrics
     private readonly Histogram _reconcileDuration;
     private readonly Counter _reconcileErrors;
 
+    /// <summary>The median of each benchmark's last result.</summary>
+    public static readonly MetricDefinition Median = new("unpackbench_benchmark_median_seconds", "Median unpack time of the last finished benchmark, seconds.", MetricKind.Gauge, ResultLabels);
+
+    /// <summary>The fastest run of each benchmark's last result.</summary>
+    public static readonly MetricDefinition Min = new("unpackbench_benchmark_min_seconds", "Fastest run of the last finished benchmark, seconds.", MetricKind.Gauge, ResultLabels);
+
+    /// <summary>The slowest run of each benchmark's last result.</summary>
+    public static readonly MetricDefinition Max = new("unpackbench_benchmark_max_seconds", "Slowest run of the last finished benchmark, seconds.", MetricKind.Gauge, ResultLabels);
+
+    /// <summary>Throughput at the median.</summary>
+    public static readonly MetricDefinition Throughput = new("unpackbench_benchmark_throughput_mb_per_second", "Uncompressed MB per second at the median.", MetricKind.Gauge, ResultLabels);
+
+    /// <summary>containerd's CPU peak.</summary>
+    public static readonly MetricDefinition CpuPeak = new("unpackbench_benchmark_cpu_peak_percent", "containerd's highest CPU use during a run, percent of one core.", MetricKind.Gauge, ResultLabels);
+
+    /// <summary>containerd's memory peak.</summary>
+    public static readonly MetricDefinition MemoryPeak = new("unpackbench_benchmark_memory_peak_mb", "containerd's highest memory use during a run, MiB.", MetricKind.Gauge, ResultLabels);
+
+    /// <summary>Benchmarks by phase.</summary>
+    public static readonly MetricDefinition ByPhase = new("unpackbench_benchmarks", "Benchmarks by phase.", MetricKind.Gauge, ["phase"]);
+
+    /// <summary>Runs by outcome.</summary>
+    public static readonly MetricDefinition Runs = new("unpackbench_runs_total", "Timed runs observed, by outcome.", MetricKind.Counter, ["outcome"]);
+
+    /// <summary>Reconcile durations.</summary>
+    public static readonly MetricDefinition ReconcileDuration = new("unpackbench_reconcile_duration_seconds", "Time to reconcile one benchmark.", MetricKind.Histogram, []);
+
+    /// <summary>Failed reconciles.</summary>
+    public static readonly MetricDefinition ReconcileErrors = new("unpackbench_reconcile_errors_total", "Reconciles that failed and were retried.", MetricKind.Counter, []);
+
+    /// <summary>Every metric the operator exports.</summary>
+    public static IReadOnlyList<MetricDefinition> Definitions { get; } = [Median, Min, Max, Throughput, CpuPeak, MemoryPeak, ByPhase, Runs, ReconcileDuration, ReconcileErrors];
+
     /// <summary>Creates the metrics in a new registry.</summary>
     public OperatorMetrics()
     {
         Registry = Prometheus.Metrics.NewCustomRegistry();
         var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
-        _median = factory.CreateGauge("unpackbench_benchmark_median_seconds", "Median unpack time of the last finished benchmark, seconds.", ResultLabels);
-        _min = factory.CreateGauge("unpackbench_benchmark_min_seconds", "Fastest run of the last finished benchmark, seconds.", ResultLabels);
-        _max = factory.CreateGauge("unpackbench_benchmark_max_seconds", "Slowest run of the last finished benchmark, seconds.", ResultLabels);
-        _throughput = factory.CreateGauge("unpackbench_benchmark_throughput_mb_per_second", "Uncompressed MB per second at the median.", ResultLabels);
-        _cpuPeak = factory.CreateGauge("unpackbench_benchmark_cpu_peak_percent", "containerd's highest CPU use during a run, percent of one core.", ResultLabels);
-        _memoryPeak = factory.CreateGauge("unpackbench_benchmark_memory_peak_mb", "containerd's highest memory use during a run, MiB.", ResultLabels);
-        _byPhase = factory.CreateGauge("unpackbench_benchmarks", "Benchmarks by phase.", "phase");
-        _runs = factory.CreateCounter("unpackbench_runs_total", "Timed runs observed, by outcome.", "outcome");
-        _reconcileDuration = factory.CreateHistogram("unpackbench_reconcile_duration_seconds", "Time to reconcile one benchmark.", new HistogramConfiguration
+        Gauge Gauge(MetricDefinition d) => factory.CreateGauge(d.Name, d.Help, [.. d.Labels]);
+        Counter Counter(MetricDefinition d) => factory.CreateCounter(d.Name, d.Help, [.. d.Labels]);
+        _median = Gauge(Median);
+        _min = Gauge(Min);
+        _max = Gauge(Max);
+        _throughput = Gauge(Throughput);
+        _cpuPeak = Gauge(CpuPeak);
+        _memoryPeak = Gauge(MemoryPeak);
+        _byPhase = Gauge(ByPhase);
+        _runs = Counter(Runs);
+        _reconcileDuration = factory.CreateHistogram(ReconcileDuration.Name, ReconcileDuration.Help, new HistogramConfiguration
         {
             Buckets = Histogram.ExponentialBuckets(0.001, 2, 16),
         });
-        _reconcileErrors = factory.CreateCounter("unpackbench_reconcile_errors_total", "Reconciles that failed and were retried.");
+        _reconcileErrors = Counter(ReconcileErrors);
     }
 
     /// <summary>The registry to expose on /metrics.</summary>

@@ -29,7 +29,7 @@ public sealed class ComposeTests
         Assert.Equal(["agent", "run"], command.Take(2));
         Assert.Equal("text", OptionValue(command, "--log-format"));
         Assert.Equal("auto", OptionValue(command, "--stats-source"));
-        var known = SourceContracts.AgentRunOptions();
+        var known = Contracts.AgentRunOptions();
         Assert.All(command.Where(a => a.StartsWith("--", StringComparison.Ordinal)), o => Assert.Contains(o, known));
         Assert.DoesNotContain("--image", command);
         Assert.DoesNotContain("--runs", command);
@@ -52,7 +52,7 @@ public sealed class ComposeTests
         var root = OptionValue(Command(), "--root");
         var named = Compose["volumes"]!.AsObject().Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
         Assert.Contains(Mounts(), m => named.Contains(m.Source) && (root == m.Target || root.StartsWith(m.Target + "/", StringComparison.Ordinal)));
-        Assert.StartsWith(SourceContracts.AgentStorageMountPath() + "/", root, StringComparison.Ordinal);
+        Assert.StartsWith(Contracts.AgentStorageMountPath() + "/", root, StringComparison.Ordinal);
     }
 
     [Fact]

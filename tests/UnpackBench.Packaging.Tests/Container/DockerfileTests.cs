@@ -22,7 +22,7 @@ public sealed partial class DockerfileTests
     public void Runtime_stage_installs_every_package_the_agent_checks_for()
     {
         var installed = File.Runtime.All("RUN").SelectMany(AptInstalled).ToHashSet(StringComparer.Ordinal);
-        foreach (var (executable, package) in SourceContracts.AgentPrerequisites())
+        foreach (var (executable, package) in Contracts.AgentPrerequisites())
         {
             Assert.True(installed.Contains(package), $"the runtime stage does not apt-get install {package}, which provides {executable}");
         }
@@ -59,7 +59,7 @@ public sealed partial class DockerfileTests
     [Fact]
     public void Agent_pods_command_is_on_path_and_runs_the_published_agent()
     {
-        var command = SourceContracts.AgentPodCommand();
+        var command = Contracts.AgentPodCommand();
         Assert.Equal("unpackbench-agent", command);
         AssertWrapperRuns(command, "src/UnpackBench.Agent/UnpackBench.Agent.csproj", "agent");
         AssertWrapperRuns("unpackbench-operator", "src/UnpackBench.Operator/UnpackBench.Operator.csproj", "operator");
@@ -129,7 +129,7 @@ public sealed partial class DockerfileTests
         var installedAt = copy.Split(' ')[^1];
         var script = Repository.Read($"{Scripts}/{command}");
         Assert.StartsWith("#!/bin/sh\n", script, StringComparison.Ordinal);
-        Assert.Contains($"exec /usr/share/dotnet/dotnet {installedAt}/{SourceContracts.AssemblyName(project)}.dll \"$@\"", script, StringComparison.Ordinal);
+        Assert.Contains($"exec /usr/share/dotnet/dotnet {installedAt}/{Contracts.AssemblyName(project)}.dll \"$@\"", script, StringComparison.Ordinal);
     }
 
     private static IEnumerable<string> AptInstalled(string run) =>

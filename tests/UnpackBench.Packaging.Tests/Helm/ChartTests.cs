@@ -93,7 +93,7 @@ public sealed partial class ChartTests
     public void Deployment_sets_only_variables_the_operator_reads_including_the_downward_api_ones()
     {
         var deployment = HelmTemplate.Read("templates/deployment.yaml");
-        var known = SourceContracts.OperatorVariables();
+        var known = Contracts.OperatorVariables();
         var set = EnvName().Matches(deployment).Select(m => m.Groups["name"].Value).ToList();
         Assert.All(set, name => Assert.True(known.ContainsKey(name), $"the chart sets {name}, which OperatorConfiguration does not read"));
         foreach (var required in new[] { "UNPACKBENCH_AGENT_IMAGE", "LEADER_ELECT", "WATCH_NAMESPACE", "METRICS_PORT", "HEALTH_PORT" })
@@ -132,8 +132,8 @@ public sealed partial class ChartTests
     [Fact]
     public void Ports_and_probes_match_the_operator()
     {
-        Assert.Equal(SourceContracts.OperatorIntDefault("metrics-port"), Values["ports"]!["metrics"]!.GetValue<long>());
-        Assert.Equal(SourceContracts.OperatorIntDefault("health-port"), Values["ports"]!["health"]!.GetValue<long>());
+        Assert.Equal(Contracts.OperatorIntDefault("metrics-port"), Values["ports"]!["metrics"]!.GetValue<long>());
+        Assert.Equal(Contracts.OperatorIntDefault("health-port"), Values["ports"]!["health"]!.GetValue<long>());
         var deployment = HelmTemplate.Read("templates/deployment.yaml");
         Assert.Contains("path: /healthz\n              port: health", deployment, StringComparison.Ordinal);
         Assert.Contains("path: /readyz\n              port: health", deployment, StringComparison.Ordinal);

@@ -18,7 +18,7 @@ public sealed partial class DashboardTests
     [Fact]
     public void Dashboard_queries_only_metrics_the_operator_defines()
     {
-        var metrics = SourceContracts.OperatorMetrics();
+        var metrics = Contracts.OperatorMetrics();
         var exported = metrics.SelectMany(m => m.Value is "Histogram" or "Summary"
             ? new[] { m.Key + "_bucket", m.Key + "_sum", m.Key + "_count" }
             : [m.Key]).ToHashSet(StringComparer.Ordinal);
@@ -30,7 +30,7 @@ public sealed partial class DashboardTests
     [Fact]
     public void Dashboard_groups_only_by_labels_the_metrics_carry()
     {
-        var labels = SourceContracts.OperatorMetricLabels().Append("le").ToHashSet(StringComparer.Ordinal);
+        var labels = Contracts.OperatorMetricLabels().Append("le").ToHashSet(StringComparer.Ordinal);
         foreach (Match by in GroupBy().Matches(string.Join("\n", Expressions())))
         {
             foreach (var label in by.Groups["labels"].Value.Split(',', StringSplitOptions.TrimEntries))

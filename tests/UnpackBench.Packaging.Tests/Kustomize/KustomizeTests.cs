@@ -65,7 +65,7 @@ public sealed class KustomizeTests
     [Fact]
     public void Deployment_sets_only_variables_the_operator_reads()
     {
-        var known = SourceContracts.OperatorVariables();
+        var known = Contracts.OperatorVariables();
         var env = OperatorContainer(Rendered.Value)["env"]!.AsArray().Select(e => e!["name"]!.GetValue<string>()).ToList();
         Assert.All(env, name => Assert.True(known.ContainsKey(name), $"the Deployment sets {name}, which OperatorConfiguration does not read"));
         Assert.Contains("POD_NAME", env);
@@ -88,8 +88,8 @@ public sealed class KustomizeTests
     {
         var container = OperatorContainer(Rendered.Value);
         var ports = container["ports"]!.AsArray().ToDictionary(p => p!["name"]!.GetValue<string>(), p => p!["containerPort"]!.GetValue<long>());
-        Assert.Equal(SourceContracts.OperatorIntDefault("metrics-port"), ports["metrics"]);
-        Assert.Equal(SourceContracts.OperatorIntDefault("health-port"), ports["health"]);
+        Assert.Equal(Contracts.OperatorIntDefault("metrics-port"), ports["metrics"]);
+        Assert.Equal(Contracts.OperatorIntDefault("health-port"), ports["health"]);
         Assert.Equal(ports["metrics"].ToString(System.Globalization.CultureInfo.InvariantCulture), Env(container, "METRICS_PORT"));
         Assert.Equal(ports["health"].ToString(System.Globalization.CultureInfo.InvariantCulture), Env(container, "HEALTH_PORT"));
         Assert.Equal("/healthz", container["livenessProbe"]!["httpGet"]!["path"]!.GetValue<string>());
