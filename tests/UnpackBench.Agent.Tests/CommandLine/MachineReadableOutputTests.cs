@@ -41,6 +41,11 @@ public sealed class MachineReadableOutputTests : IDisposable
         using var termination = JsonDocument.Parse(File.ReadAllText(message));
         Assert.Equal("Succeeded", termination.RootElement.GetProperty("outcome").GetString());
         Assert.Equal(3, termination.RootElement.GetProperty("successfulRuns").GetInt32());
+        // The termination message carries the verdict alone, for when the log cannot be read.
+        var verdict = AgentTerminationMessageJson.TryParse(File.ReadAllText(message))!;
+        var document = events[^1]!.Result!;
+        Assert.Equal(document.Runs.Select(r => r.DurationSeconds), verdict.RunSeconds!);
+        Assert.Equal((document.Image.Digest, document.Summary.MedianDurationSeconds), (verdict.ImageDigest, verdict.MedianSeconds));
     }
 
     [Theory]
