@@ -60,39 +60,39 @@ public static class PartialResultBuilder
 
     private static BenchmarkResult Document(
         V1Alpha1UnpackBenchmark benchmark, IReadOnlyList<RunResult> runs, BenchmarkSummary summary, ImageDescription image, string? nodeName, DateTimeOffset startedAt, string why) => new()
-    {
-        BenchmarkConfig = new BenchmarkConfig
         {
-            TargetImage = benchmark.Spec.Image,
-            NumRuns = benchmark.Spec.Runs,
-            Timestamp = startedAt,
-            Snapshotter = benchmark.Spec.Snapshotter,
-            Source = "pull",
-            WarmupRuns = benchmark.Spec.WarmupRuns,
-            Platform = benchmark.Spec.Platform ?? image.Platform,
-            SampleIntervalMs = benchmark.Spec.SampleIntervalMs,
-            StatsSource = runs.Select(r => r.Metrics?.Source).FirstOrDefault(s => s is not null) ?? "none",
-        },
-        Summary = summary,
-        Runs = runs,
-        Image = image,
-        Environment = new EnvironmentDescription
-        {
-            Hostname = nodeName ?? "unknown",
-            Kernel = "unknown",
-            CpuModel = "unknown",
-            CpuCount = 0,
-            MemoryMb = null,
-            RootFilesystem = "unknown",
-            ContainerdVersion = "unknown",
-            ContainerdRevision = "unknown",
-            ContainerdMode = "private",
-            Snapshotter = benchmark.Spec.Snapshotter,
-            Decompressor = "unknown",
-            AgentVersion = "unknown",
-        },
-        Notes = [$"{PartialNote}: {why}; the environment section is unknown because the agent did not report it"],
-    };
+            BenchmarkConfig = new BenchmarkConfig
+            {
+                TargetImage = benchmark.Spec.Image,
+                NumRuns = benchmark.Spec.Runs,
+                Timestamp = startedAt,
+                Snapshotter = benchmark.Spec.Snapshotter,
+                Source = "pull",
+                WarmupRuns = benchmark.Spec.WarmupRuns,
+                Platform = benchmark.Spec.Platform ?? image.Platform,
+                SampleIntervalMs = benchmark.Spec.SampleIntervalMs,
+                StatsSource = runs.Select(r => r.Metrics?.Source).FirstOrDefault(s => s is not null) ?? "none",
+            },
+            Summary = summary,
+            Runs = runs,
+            Image = image,
+            Environment = new EnvironmentDescription
+            {
+                Hostname = nodeName ?? "unknown",
+                Kernel = "unknown",
+                CpuModel = "unknown",
+                CpuCount = 0,
+                MemoryMb = null,
+                RootFilesystem = "unknown",
+                ContainerdVersion = "unknown",
+                ContainerdRevision = "unknown",
+                ContainerdMode = "private",
+                Snapshotter = benchmark.Spec.Snapshotter,
+                Decompressor = "unknown",
+                AgentVersion = "unknown",
+            },
+            Notes = [$"{PartialNote}: {why}; the environment section is unknown because the agent did not report it"],
+        };
 
     /// <summary>How every partial document's note begins.</summary>
     public const string PartialNote = "partial result assembled by the operator";

@@ -28,8 +28,22 @@ public sealed class AgentCommandLineTests
     {
         var full = new AgentRunRequest
         {
-            Image = "i", Archive = "a", Runs = 1, Warmup = 2, Snapshotter = "s", Platform = "p", PlainHttp = true, RegistryConfigs = ["r"], Root = "o",
-            ContainerdAddress = "c", Output = "u", Json = true, SampleIntervalMs = 3, StatsSource = "t", LogFormat = "l", TerminationMessagePath = "m",
+            Image = "i",
+            Archive = "a",
+            Runs = 1,
+            Warmup = 2,
+            Snapshotter = "s",
+            Platform = "p",
+            PlainHttp = true,
+            RegistryConfigs = ["r"],
+            Root = "o",
+            ContainerdAddress = "c",
+            Output = "u",
+            Json = true,
+            SampleIntervalMs = 3,
+            StatsSource = "t",
+            LogFormat = "l",
+            TerminationMessagePath = "m",
         };
 
         var rebuilt = AgentRunOptions.All.Aggregate(new AgentRunRequest(), (request, option) => option switch
