@@ -18,7 +18,7 @@ public static partial class BenchmarkReconciler
 
         if (Waiting(context, pod) is not var (reason, message, since))
         {
-            var starting = plan with { Status = context.Status(BenchmarkPhase.Pending, "AgentPodPending", $"agent pod {pod.Metadata.Name} is starting") };
+            var starting = plan with { Status = context.Status(BenchmarkPhase.Pending, "AgentPodPending", StartingMessage(pod)) };
             return PodObservation.NeverStarted(pod) is null ? starting : starting with { RequeueAfter = Created(context, pod) + NotStartedGrace - context.Now };
         }
 
@@ -48,6 +48,8 @@ public static partial class BenchmarkReconciler
             ? ("NodeNotFound", $"agent pod {pod.Metadata.Name} is bound to node {node}, but no kubelet has started it: check that node {node} exists and is Ready{(string.IsNullOrEmpty(context.Benchmark.Spec.NodeName) ? "" : " (spec.nodeName)")}", created)
             : null;
     }
+
+    private static string StartingMessage(V1Pod pod) => $"agent pod {pod.Metadata.Name} is starting";
 
     private static DateTimeOffset Created(StatusContext context, V1Pod pod) => new(pod.Metadata.CreationTimestamp ?? context.Now.UtcDateTime, TimeSpan.Zero);
 

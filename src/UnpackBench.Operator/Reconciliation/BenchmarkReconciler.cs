@@ -96,11 +96,12 @@ public static partial class BenchmarkReconciler
             return retryIn > TimeSpan.Zero ? refused with { RequeueAfter = retryIn } : refused with { PodToCreate = pod };
         }
 
+        // The status is already what a starting pod shows, so the pod's first appearance costs no write.
         var created = $"created agent pod {pod.Metadata.Name} for {context.Benchmark.Spec.Runs} runs of {context.Benchmark.Spec.Image}";
         return plan with
         {
             PodToCreate = pod,
-            Status = context.Status(BenchmarkPhase.Pending, "AgentPodCreated", created),
+            Status = context.Status(BenchmarkPhase.Pending, "AgentPodPending", StartingMessage(pod)),
             Events = [new BenchmarkEvent("Normal", "Started", created)],
         };
     }

@@ -17,9 +17,11 @@ public sealed class MetricsTests(ITestOutputHelper output)
         await cluster.CreateBenchmarkAsync("exported", cluster.Spec(image, runs: 2));
         var done = await cluster.WaitForPhaseAsync("exported", BenchmarkPhase.Succeeded);
 
+        var labels = $"namespace=\"default\",name=\"exported\",image=\"{image}\",node=\"node-1\",snapshotter=\"overlayfs\"";
+        // The status is visible to the API's readers a moment before the operator has handled the write's answer.
+        await UnpackBench.Testing.Eventually.TrueAsync(async _ => (await running.ScrapeAsync()).Contains($"unpackbench_benchmark_median_seconds{{{labels}}}", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the result gauges");
         var scrape = await running.ScrapeAsync();
 
-        var labels = $"namespace=\"default\",name=\"exported\",image=\"{image}\",node=\"node-1\",snapshotter=\"overlayfs\"";
         Assert.Contains($"unpackbench_benchmark_median_seconds{{{labels}}} {done.Status!.Summary!.MedianSeconds}", scrape, StringComparison.Ordinal);
         Assert.Contains($"unpackbench_benchmark_throughput_mb_per_second{{{labels}}}", scrape, StringComparison.Ordinal);
         Assert.Contains("unpackbench_benchmarks{phase=\"Succeeded\"} 1", scrape, StringComparison.Ordinal);

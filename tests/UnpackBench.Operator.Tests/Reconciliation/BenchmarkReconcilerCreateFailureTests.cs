@@ -53,6 +53,6 @@ public sealed class BenchmarkReconcilerCreateFailureTests
             Scenario.Options);
 
         Assert.NotNull(plan.PodToCreate);
-        Assert.Equal("AgentPodCreated", Assert.Single(plan.Status!.Conditions, c => c.Type == ConditionSet.Ready).Reason);
+        Assert.Equal("AgentPodPending", Assert.Single(plan.Status!.Conditions, c => c.Type == ConditionSet.Ready).Reason);
     }
 }

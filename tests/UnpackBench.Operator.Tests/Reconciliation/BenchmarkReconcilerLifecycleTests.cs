@@ -86,7 +86,7 @@ public sealed class BenchmarkReconcilerLifecycleTests
         Assert.Equal("2", plan.PodToCreate.Metadata.Labels[ObjectNames.GenerationLabel]);
         Assert.Equal("3", plan.PodToCreate.Spec.Containers[0].Args[plan.PodToCreate.Spec.Containers[0].Args.IndexOf("--runs") + 1]);
         var status = plan.Status!;
-        Assert.Equal((BenchmarkPhase.Pending, "AgentPodCreated", 2L), (status.Phase, Ready(status).Reason, status.ObservedGeneration));
+        Assert.Equal((BenchmarkPhase.Pending, "AgentPodPending", 2L), (status.Phase, Ready(status).Reason, status.ObservedGeneration));
         Assert.Equal((0, 3, "0/3"), (status.CompletedRuns, status.Runs, status.Progress));
         Assert.Null(status.Summary);
         Assert.Null(status.Image);

@@ -28,12 +28,23 @@ public sealed class BenchmarkReconcilerPendingTests
         Assert.Null(plan.ConfigMapToWrite);
         Assert.Null(plan.RequeueAfter);
         var status = plan.Status!;
-        Assert.Equal((BenchmarkPhase.Pending, "AgentPodCreated", 1L), (status.Phase, Ready(status).Reason, status.ObservedGeneration));
+        Assert.Equal((BenchmarkPhase.Pending, "AgentPodPending", 1L), (status.Phase, Ready(status).Reason, status.ObservedGeneration));
         Assert.Equal(("0/5", 0, 5), (status.Progress, status.CompletedRuns, status.Runs));
         Assert.Equal("python-agent-g1-6f1c2a", Assert.Single(status.Nodes).AgentPod);
         var started = Assert.Single(plan.Events);
         Assert.Equal(("Normal", "Started"), (started.Type, started.Reason));
         Assert.Contains("python-agent-g1-6f1c2a", started.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_status_written_with_the_new_pod_is_the_one_its_first_appearance_gives()
+    {
+        var benchmark = Scenario.Benchmark();
+        var created = Scenario.Decide(benchmark);
+
+        var seen = Scenario.Decide(Scenario.After(benchmark, created), KubeletPods.Created(benchmark));
+
+        Assert.Equal(k8s.KubernetesJson.Serialize(created.Status), k8s.KubernetesJson.Serialize(seen.Status));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class BenchmarkReconcilerRunningTests
         return Assert.Single(status.Conditions, c => c.Type == ConditionSet.Ready);
     }
 
-    // A benchmark whose status says Pending/AgentPodCreated, as the first reconcile left it.
+    // A benchmark whose status says Pending/AgentPodPending, as the first reconcile left it.
     private static UnpackBenchmarkStatus Created() => Scenario.Decide(Scenario.Benchmark(), now: Scenario.Now.AddMinutes(-2)).Status!;
 
     [Fact]
