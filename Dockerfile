@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # One image for both halves of UnpackBench:
 #   the operator (default command; runs as the non-root user 65532)   unpackbench operator
 #   the agent (the operator's agent pods run it privileged, as root)  unpackbench-agent run ...
@@ -16,6 +15,9 @@ ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
 ARG DOTNET_RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0
 # The runtime stage's OS: containerd, runc and pigz come from its packages.
 ARG RUNTIME_BASE_IMAGE=debian:bookworm-slim
+# Where the published apps (/out/agent, /out/operator) come from: the build stage below, or an image
+# that holds the same two directories (a build that cannot pull the SDK image supplies one).
+ARG APPS_IMAGE=build
 
 FROM --platform=$BUILDPLATFORM ${SDK_IMAGE} AS build
 ARG TARGETARCH
@@ -34,6 +36,8 @@ RUN --mount=type=cache,target=/root/.nuget/packages \
         --self-contained false -p:UseAppHost=false -p:SatelliteResourceLanguages=en -o /out/agent \
     && dotnet publish src/UnpackBench.Operator/UnpackBench.Operator.csproj -c Release -a "$TARGETARCH" --no-restore \
         --self-contained false -p:UseAppHost=false -p:SatelliteResourceLanguages=en -o /out/operator
+
+FROM ${APPS_IMAGE} AS apps
 
 FROM ${DOTNET_RUNTIME_IMAGE} AS dotnet
 
@@ -69,8 +73,8 @@ ENV DOTNET_ROOT=/usr/share/dotnet \
     DOTNET_NOLOGO=1 \
     DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-COPY --from=build /out/agent /opt/unpackbench/agent
-COPY --from=build /out/operator /opt/unpackbench/operator
+COPY --from=apps /out/agent /opt/unpackbench/agent
+COPY --from=apps /out/operator /opt/unpackbench/operator
 # unpackbench (the entrypoint), unpackbench-agent and unpackbench-operator.
 COPY --chmod=0755 docker/bin/ /usr/local/bin/
 

@@ -32,7 +32,7 @@ internal sealed class BenchmarkSession(
     {
         var startedAt = time.GetUtcNow();
         var searchPath = environment("PATH");
-        Preflight.Check(settings, Environment.IsPrivilegedProcess, MountTable.ReadCurrent(), searchPath);
+        Preflight.Check(settings, MountPrivileges.ReadCurrent(), MountTable.ReadCurrent(), searchPath);
         if (settings.ContainerdAddress is null && ContainerdBinary.Find(AgentPrerequisites.Unpigz.Executable, searchPath) is null)
         {
             reporter.Warning($"unpigz is not on PATH, so containerd decompresses gzip layers with Go's slower built-in gzip; install the '{AgentPrerequisites.Unpigz.Package}' package to benchmark what most nodes run");

@@ -4,15 +4,15 @@ using UnpackBench.Agent.Machine;
 namespace UnpackBench.Agent.Benchmark;
 
 /// <summary>
-/// Checks that fail fast, before containerd starts: root, the root directory's filesystem, the
-/// containerd binary. Each failure says what to change.
+/// Checks that fail fast, before containerd starts: root, the privilege to mount, the root
+/// directory's filesystem, the containerd binary. Each failure says what to change.
 /// </summary>
 internal static class Preflight
 {
     /// <summary>Throws <see cref="ContainerdException"/> when the benchmark cannot run here.</summary>
-    public static void Check(BenchmarkSettings settings, bool isRoot, MountTable mounts, string? searchPath)
+    public static void Check(BenchmarkSettings settings, MountPrivileges privileges, MountTable mounts, string? searchPath)
     {
-        if (!isRoot)
+        if (!privileges.IsRoot)
         {
             throw new ContainerdException(
                 "unpackbench-agent must run as root: containerd mounts filesystems for every layer and only root may do that. " +
@@ -22,6 +22,14 @@ internal static class Preflight
         if (settings.ContainerdAddress is not null)
         {
             return;
+        }
+
+        if (MountProblem(privileges) is { } problem)
+        {
+            throw new ContainerdException(
+                $"{problem}, so containerd could not mount the layers' snapshots. " +
+                "Run the agent's container privileged: docker run --privileged (docker compose: privileged: true), " +
+                "or in Kubernetes securityContext.privileged: true");
         }
 
         var fileSystem = mounts.FileSystemOf(NearestExisting(settings.RootDirectory));
@@ -34,6 +42,13 @@ internal static class Preflight
 
         ContainerdBinary.Locate(searchPath);
     }
+
+    private static string? MountProblem(MountPrivileges privileges) => privileges switch
+    {
+        { HasSysAdmin: false } => "unpackbench-agent runs without CAP_SYS_ADMIN (the container is not privileged)",
+        { MountError: { } error } => $"unpackbench-agent may not mount filesystems here ({error}; a security profile or a missing privilege refuses mount(2))",
+        _ => null,
+    };
 
     private static string NearestExisting(string path)
     {

@@ -35,6 +35,7 @@ internal static class ResultAssembler
             Layers = layers,
             TotalCompressedBytes = layers.Sum(l => l.CompressedBytes),
             TotalUncompressedBytes = layers.All(l => l.UncompressedBytes is not null) ? layers.Sum(l => l.UncompressedBytes!.Value) : null,
+            DownloadedBytes = image.DownloadedBytes,
         };
     }
 

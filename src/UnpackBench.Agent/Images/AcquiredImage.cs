@@ -32,6 +32,9 @@ internal sealed record AcquiredImage
     /// <summary>Digests of the uncompressed layers, from the config.</summary>
     public required IReadOnlyList<Digest> DiffIds { get; init; }
 
+    /// <summary>Bytes of layer blobs fetched because the content store lacked them: 0 when every layer was cached.</summary>
+    public required long DownloadedBytes { get; init; }
+
     /// <summary>Snapshot names of the layer stack, one per layer.</summary>
     public IReadOnlyList<Digest> ChainIds => _chainIds ??= Core.Images.ChainIds.Compute(DiffIds);
 

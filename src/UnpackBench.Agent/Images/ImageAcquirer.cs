@@ -66,9 +66,10 @@ internal sealed class ImageAcquirer(ContainerdConnection connection, TimeProvide
         var config = ImageDocumentParser.ParseConfig(configBytes);
         CheckConsistency(source, manifest, config, platform, platformExplicit, index is not null);
 
+        long downloaded = 0;
         for (var i = 0; i < manifest.Layers.Count; i++)
         {
-            await StoreLayerAsync(source, manifest.Layers[i], config.DiffIds[i], $"layer {i + 1}/{manifest.Layers.Count}", leaseId, progress, cancellationToken);
+            downloaded += await StoreLayerAsync(source, manifest.Layers[i], config.DiffIds[i], $"layer {i + 1}/{manifest.Layers.Count}", leaseId, progress, cancellationToken);
         }
 
         // Children before parents, so a parent's GC labels never point at missing content.
@@ -90,6 +91,7 @@ internal sealed class ImageAcquirer(ContainerdConnection connection, TimeProvide
             Platform = config.Platform,
             Layers = manifest.Layers,
             DiffIds = config.DiffIds,
+            DownloadedBytes = downloaded,
         };
     }
 
@@ -110,13 +112,14 @@ internal sealed class ImageAcquirer(ContainerdConnection connection, TimeProvide
         }
     }
 
-    private async Task StoreLayerAsync(
+    /// <summary>Stores one layer blob unless the content store has it; returns the bytes it fetched (0 for a cached blob).</summary>
+    private async Task<long> StoreLayerAsync(
         IImageSource source, ContentDescriptor layer, Digest diffId, string what, string leaseId, IProgress<AcquisitionProgress>? progress, CancellationToken cancellationToken)
     {
         if (await _content.ExistsAsync(layer.Digest, cancellationToken))
         {
             progress?.Report(new AcquisitionProgress(what, layer.Size, layer.Size, Cached: true));
-            return;
+            return 0;
         }
 
         await using var blob = await source.OpenBlobAsync(layer, cancellationToken);
@@ -131,6 +134,8 @@ internal sealed class ImageAcquirer(ContainerdConnection connection, TimeProvide
                 $"{what} ({layer.Digest}) from {source.DisplayName} does not match its descriptor ({ContainerdErrors.Describe(e)}); the download or archive is corrupt",
                 ImageSourceFailure.Invalid, e);
         }
+
+        return layer.Size;
     }
 
     private async Task RecordImageAsync(string name, ContentDescriptor root, CancellationToken cancellationToken)

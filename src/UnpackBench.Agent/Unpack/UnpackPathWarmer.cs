@@ -37,6 +37,7 @@ internal sealed class UnpackPathWarmer(ContainerdConnection connection, LayerUnp
             Platform = new Platform("linux", "amd64", ""),
             Layers = [layer],
             DiffIds = [digest],
+            DownloadedBytes = 0,
         };
         var outcome = await unpacker.UnpackAsync(image, leaseId, runId: 0, cancellationToken);
         return outcome.Error;

@@ -29,6 +29,14 @@ public sealed record ImageDescription
 
     /// <summary>Sum of the uncompressed layer sizes; null until a run has applied every layer.</summary>
     public long? TotalUncompressedBytes { get; init; }
+
+    /// <summary>
+    /// Bytes of layer blobs fetched from the registry (or read from the archive) for this benchmark
+    /// because containerd's content store did not have them yet: 0 when every layer came from the
+    /// content cache. The manifests and the config (a few KiB) are read every time and not counted.
+    /// Null in documents of agents that did not record it.
+    /// </summary>
+    public long? DownloadedBytes { get; init; }
 }
 
 /// <summary>One layer of the image.</summary>

@@ -77,6 +77,7 @@ public sealed class ResultJsonTests
             ],
             TotalCompressedBytes = 3_623_807,
             TotalUncompressedBytes = null,
+            DownloadedBytes = 0,
         },
         Environment = new EnvironmentDescription
         {
@@ -122,7 +123,7 @@ public sealed class ResultJsonTests
         { "peak_metrics", "runs/0/peak_metrics", ["cpu_peak_percent", "memory_peak_mb", "pid_peak_count"] },
         {
             "image", "image",
-            ["reference", "digest", "media_type", "manifest_digest", "config_digest", "platform", "layers", "total_compressed_bytes", "total_uncompressed_bytes"]
+            ["reference", "digest", "media_type", "manifest_digest", "config_digest", "platform", "layers", "total_compressed_bytes", "total_uncompressed_bytes", "downloaded_bytes"]
         },
         { "an image layer", "image/layers/0", ["digest", "diff_id", "chain_id", "media_type", "compression", "compressed_bytes", "uncompressed_bytes"] },
         {
