@@ -34,7 +34,7 @@ public sealed class DockerEngineApi : IDisposable
                 }
             },
         };
-        _http = new HttpClient(handler) { BaseAddress = new Uri("http://localhost/"), Timeout = TimeSpan.FromSeconds(60) };
+        _http = new HttpClient(handler) { BaseAddress = new Uri("http://localhost/"), Timeout = TimeSpan.FromMinutes(5) };
     }
 
     /// <summary>True when <c>GET /_ping</c> answers OK.</summary>
@@ -54,6 +54,18 @@ public sealed class DockerEngineApi : IDisposable
         if (body.Contains("\"error\"", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"docker import of {repository}:{tag} failed: {body.Trim()}");
+        }
+    }
+
+    /// <summary><c>docker load</c>: loads the images of a <c>docker save</c> archive.</summary>
+    public async Task LoadAsync(Stream archive, CancellationToken cancellationToken)
+    {
+        using var content = new StreamContent(archive);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/x-tar");
+        var body = await SendAsync(HttpMethod.Post, "images/load?quiet=1", content, cancellationToken);
+        if (body.Contains("\"error\"", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"docker load failed: {body.Trim()}");
         }
     }
 

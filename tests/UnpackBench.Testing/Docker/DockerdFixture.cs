@@ -46,6 +46,11 @@ public sealed class DockerdFixture : IAsyncDisposable
     /// <summary>Starts dockerd, waits until it answers <c>/_ping</c>, and imports <see cref="BusyboxImage"/>.</summary>
     public static async Task<DockerdFixture> StartAsync(CancellationToken cancellationToken = default)
     {
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new MissingPrerequisiteException("dockerd and its containers run on Linux only.");
+        }
+
         Prerequisites.RequireRoot("Running a private dockerd");
         var dockerd = Prerequisites.RequireExecutable("dockerd", "apt-get install -y docker.io");
         var busybox = BusyboxRootfs.RequireStaticBusybox();
@@ -65,6 +70,8 @@ public sealed class DockerdFixture : IAsyncDisposable
         // dockerd 20.10 writes a trust key to /etc/docker/key.json unless its config file says otherwise.
         var config = $$"""{ "deprecated-key-path": "{{directory.Combine("key.json")}}" }""";
         await File.WriteAllTextAsync(directory.Combine("daemon.json"), config, cancellationToken);
+        await File.WriteAllTextAsync(directory.Combine(BoundedRuntimeScript.RuntimeName), BoundedRuntimeScript.Text, cancellationToken);
+        File.SetUnixFileMode(directory.Combine(BoundedRuntimeScript.RuntimeName), (UnixFileMode)0x1ED);
         var daemon = DaemonProcess.Start(dockerd, Arguments(directory, name));
         var fixture = new DockerdFixture(directory, daemon, leftovers);
         try
@@ -84,6 +91,35 @@ public sealed class DockerdFixture : IAsyncDisposable
             await fixture.DisposeAsync();
             throw new InvalidOperationException($"dockerd did not start: {e.Message}\ndockerd log:\n{log}", e);
         }
+    }
+
+    /// <summary>
+    /// A Docker.DotNet client for this daemon, for what <see cref="Api"/> does not cover (containers with
+    /// host configuration, waiting, logs, commits); dispose it after use.
+    /// </summary>
+    public global::Docker.DotNet.DockerClient CreateClient() =>
+        new global::Docker.DotNet.DockerClientConfiguration(new Uri(DockerHost)).CreateClient();
+
+    /// <summary>
+    /// Loads the project's image (<see cref="ProjectImage"/>, built once per test run) and tags it
+    /// <paramref name="tags"/> too; returns <see cref="ProjectImage.Tag"/>.
+    /// </summary>
+    public async Task<string> LoadProjectImageAsync(params string[] tags)
+    {
+        var archive = await ProjectImage.ArchiveAsync();
+        await using (var stream = File.OpenRead(archive))
+        {
+            await Api.LoadAsync(stream, CancellationToken.None);
+        }
+
+        using var client = CreateClient();
+        foreach (var tag in tags)
+        {
+            var colon = tag.LastIndexOf(':');
+            await client.Images.TagImageAsync(ProjectImage.Tag, new global::Docker.DotNet.Models.ImageTagParameters { RepositoryName = tag[..colon], Tag = tag[(colon + 1)..] });
+        }
+
+        return ProjectImage.Tag;
     }
 
     /// <summary>Runs <paramref name="command"/> in a new <see cref="BusyboxImage"/> container with no network; returns its id.</summary>
@@ -129,6 +165,8 @@ public sealed class DockerdFixture : IAsyncDisposable
         "--bridge=none", "--iptables=false", "--ip6tables=false", "--ip-forward=false", "--ip-masq=false",
         "--userland-proxy=false",
         "--log-level", "warn",
+        "--add-runtime", $"{BoundedRuntimeScript.RuntimeName}={directory.Combine(BoundedRuntimeScript.RuntimeName)}",
+        "--default-runtime", BoundedRuntimeScript.RuntimeName,
     ];
 
     // The socket path must fit a sockaddr_un, and overlay2 needs a real filesystem under the data root.
