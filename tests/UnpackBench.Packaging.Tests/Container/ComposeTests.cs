@@ -23,12 +23,13 @@ public sealed class ComposeTests
     }
 
     [Fact]
-    public void Agent_runs_the_agent_in_text_mode_with_only_options_it_has()
+    public void Agent_entrypoint_runs_the_agent_in_text_mode_with_only_options_it_has_and_an_empty_command()
     {
-        var command = Command();
-        Assert.Equal(["agent", "run"], command.Take(2));
+        var command = Entrypoint();
+        Assert.Equal(["unpackbench", "agent", "run"], command.Take(3));
+        Assert.Empty(Agent["command"]!.AsArray());
         Assert.Equal("text", OptionValue(command, "--log-format"));
-        Assert.Equal("auto", OptionValue(command, "--stats-source"));
+        Assert.Equal("${STATS_SOURCE:-auto}", OptionValue(command, "--stats-source"));
         var known = Contracts.AgentRunOptions();
         Assert.All(command.Where(a => a.StartsWith("--", StringComparison.Ordinal)), o => Assert.Contains(o, known));
         Assert.DoesNotContain("--image", command);
@@ -46,28 +47,7 @@ public sealed class ComposeTests
         Assert.StartsWith("${NUM_RUNS", Agent["environment"]!["NUM_RUNS"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Containerd_root_is_on_a_named_volume()
-    {
-        var root = OptionValue(Command(), "--root");
-        var named = Compose["volumes"]!.AsObject().Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
-        Assert.Contains(Mounts(), m => named.Contains(m.Source) && (root == m.Target || root.StartsWith(m.Target + "/", StringComparison.Ordinal)));
-        Assert.StartsWith(Contracts.AgentStorageMountPath() + "/", root, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Results_directory_is_mounted_where_the_agent_writes()
-    {
-        Assert.Contains(Mounts(), m => m.Source == "./results" && m.Target == OptionValue(Command(), "--output"));
-    }
-
-    [Fact]
-    public void Docker_socket_is_mounted_read_only_for_docker_stats()
-    {
-        Assert.Contains(Mounts(), m => m.Source == "/var/run/docker.sock" && m.Target == "/var/run/docker.sock" && m.Mode == "ro");
-    }
-
-    private static List<string> Command() => Agent["command"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
+    private static List<string> Entrypoint() => Agent["entrypoint"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
 
     private static string OptionValue(List<string> command, string option)
     {
@@ -75,7 +55,4 @@ public sealed class ComposeTests
         Assert.True(index >= 0 && index + 1 < command.Count, $"the agent's command has no {option} VALUE");
         return command[index + 1];
     }
-
-    private static IEnumerable<(string Source, string Target, string Mode)> Mounts() =>
-        Agent["volumes"]!.AsArray().Select(v => v!.GetValue<string>().Split(':')).Select(p => (p[0], p[1], p.Length > 2 ? p[2] : "rw"));
 }

@@ -125,7 +125,7 @@ public sealed partial class DockerfileTests
     {
         var publishedTo = $"/out/{publishDirectory}";
         Assert.Contains(File.Stage("build").All("RUN"), r => Regex.IsMatch(r, $@"dotnet publish {Regex.Escape(project)} [^&]*-o {Regex.Escape(publishedTo)}( |$)"));
-        var copy = Assert.Single(File.Runtime.All("COPY"), c => c.StartsWith($"--from=build {publishedTo} ", StringComparison.Ordinal));
+        var copy = Assert.Single(File.Runtime.All("COPY"), c => c.StartsWith($"--from=apps {publishedTo} ", StringComparison.Ordinal));
         var installedAt = copy.Split(' ')[^1];
         var script = Repository.Read($"{Scripts}/{command}");
         Assert.StartsWith("#!/bin/sh\n", script, StringComparison.Ordinal);
