@@ -7,12 +7,12 @@ namespace UnpackBench.Packaging.Tests.Helm;
 public sealed partial class DashboardTests
 {
     private const string DashboardFile = "dashboards/unpackbench.json";
-    private static readonly JsonObject Dashboard = JsonNode.Parse(HelmTemplate.Read(DashboardFile))!.AsObject();
+    private static readonly JsonObject Dashboard = JsonNode.Parse(HelmChart.Read(DashboardFile))!.AsObject();
 
     [Fact]
     public void Dashboard_is_the_file_the_config_map_template_embeds()
     {
-        Assert.Contains($".Files.Get \"{DashboardFile}\"", HelmTemplate.Read("templates/dashboard-configmap.yaml"), StringComparison.Ordinal);
+        Assert.Contains($".Files.Get \"{DashboardFile}\"", HelmChart.Read("templates/dashboard-configmap.yaml"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,6 +18,13 @@ public sealed class KustomizeTests
     }
 
     [Fact]
+    public void Rendered_objects_are_valid_against_the_schemas_of_their_kinds()
+    {
+        var problems = KubernetesSchemas.Problems(Rendered.Value);
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
     public void Everything_namespaced_lands_in_the_operator_namespace()
     {
         var ns = Single("Namespace")["metadata"]!["name"]!.GetValue<string>();
