@@ -67,6 +67,7 @@ internal sealed class NodeCluster : IAsyncDisposable
             Taints = options.Taints,
             ImageEntrypoints = options.ImageEntrypoints,
             ClaimsDirectory = options.ClaimsDirectory,
+            DockerHost = options.DockerHost,
             Diagnostics = Report,
         });
         _kubelets.Add(kubelet);

@@ -14,22 +14,24 @@ namespace UnpackBench.Testing.Kubernetes.Node;
 /// may belong to someone else: the main pid only until it has exited, the process group only while it has
 /// members, and the mount namespace's members only while an open handle pins the namespace's identity.
 /// </remarks>
-internal sealed class ContainerProcess : IDisposable
+internal sealed class ContainerProcess : IContainer
 {
     private static readonly TimeSpan OutputDrainLimit = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan RemainsLimit = TimeSpan.FromSeconds(5);
     private readonly Process _process;
     private readonly ContainerLog _log;
+    private readonly string _podDirectory;
     private readonly Task _output;
     private readonly Lock _gate = new();
     private SafeFileHandle? _namespaceHandle;
     private string? _mountNamespace;
     private bool _finished;
 
-    private ContainerProcess(Process process, ContainerLog log)
+    private ContainerProcess(Process process, ContainerLog log, string podDirectory)
     {
         _process = process;
         _log = log;
+        _podDirectory = podDirectory;
         Pid = process.Id;
         _output = Task.WhenAll(PumpAsync(process.StandardOutput), PumpAsync(process.StandardError));
         Exited = WaitAsync();
@@ -37,6 +39,9 @@ internal sealed class ContainerProcess : IDisposable
 
     /// <summary>The main process (also the process group and session leader).</summary>
     public int Pid { get; }
+
+    /// <inheritdoc />
+    public string Id => $"test-kubelet://{Pid}";
 
     /// <summary>Completes with the exit code (128 + signal number when killed) once the process and everything it started are gone and its output is read.</summary>
     public Task<int> Exited { get; }
@@ -73,11 +78,29 @@ internal sealed class ContainerProcess : IDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{tools.Setsid} did not start.");
         process.StandardInput.Close();
-        return new ContainerProcess(process, log);
+        return new ContainerProcess(process, log, podDirectory);
+    }
+
+    /// <summary>Waits until the launcher has handed over to the program (it touches POD_DIR/started) or the process ended.</summary>
+    public async Task<bool> StartedAsync(CancellationToken cancellationToken)
+    {
+        var started = Path.Combine(_podDirectory, "started");
+        while (!File.Exists(started) && !Exited.IsCompleted)
+        {
+            await Task.Delay(10, cancellationToken);
+        }
+
+        if (!File.Exists(started))
+        {
+            return false;
+        }
+
+        RecordMountNamespace();
+        return true;
     }
 
     /// <summary>Pins the mount namespace the launcher created (call once it has started the program).</summary>
-    public void RecordMountNamespace()
+    private void RecordMountNamespace()
     {
         lock (_gate)
         {

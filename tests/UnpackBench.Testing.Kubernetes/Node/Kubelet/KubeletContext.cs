@@ -11,7 +11,8 @@ internal sealed record KubeletContext(
     string LauncherPath,
     HostTools Tools,
     IReadOnlyDictionary<string, ContainerCommand> Commands,
-    TestKubeletOptions Options)
+    TestKubeletOptions Options,
+    Docker.DotNet.DockerClient? Docker)
 {
     /// <summary>Passes a line to <see cref="TestKubeletOptions.Diagnostics"/>.</summary>
     public void Report(string line) => Options.Diagnostics?.Invoke($"test kubelet {NodeName}: {line}");

@@ -7,7 +7,8 @@ internal sealed partial class PodWorker
 {
     private const string ContainerCreating = "ContainerCreating";
 
-    private sealed record Launch(IReadOnlyList<string> MountOperations, string Executable, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string> Environment);
+    /// <summary>A prepared container: what it runs (for diagnostics) and how to start it.</summary>
+    private sealed record Launch(string Program, Func<CancellationToken, Task<IContainer>> StartAsync);
 
     /// <summary>Reports Pending and sets the container up, retrying what may succeed later; null when the pod ended first.</summary>
     private async Task<Launch?> SetUpAsync(CancellationToken stop)
@@ -58,13 +59,21 @@ internal sealed partial class PodWorker
         var container = pod.Spec.Containers[0];
         var volumes = await new PodVolumes(_context.Client, _directory, _context.ClaimsDirectory).PrepareAsync(pod, stop);
         var variables = await ContainerEnvironment.ResolveAsync(_context.Client, pod, container, stop);
-        var command = ContainerCommandLine.Resolve(container, variables, _context.Commands, _context.Options.ImageEntrypoints);
         var mounts = (container.VolumeMounts ?? []).Select(mount => Mount(mount, volumes)).ToList();
         mounts.Add(new MountRequest(CreateTerminationLog(), container.TerminationMessagePath ?? "/dev/termination-log", ReadOnly: false));
+        if (_context.Docker is { } docker)
+        {
+            var parameters = DockerContainerSpec.Build(pod, container, variables, mounts);
+            return new Launch(container.Image, token => DockerContainer.StartAsync(docker, parameters, Log, token));
+        }
+
+        var command = ContainerCommandLine.Resolve(container, variables, _context.Commands, _context.Options.ImageEntrypoints);
         var plan = MountPlan.Build(mounts, container.WorkingDir, command.ProgramFiles);
         Directory.CreateDirectory(Path.Combine(_directory, "rootfs"));
         Directory.CreateDirectory(Path.Combine(_directory, "staging"));
-        return new Launch(plan.Operations, command.Executable, command.Arguments, Environment(pod, variables));
+        var environment = Environment(pod, variables);
+        return new Launch(command.Executable, _ => Task.FromResult<IContainer>(
+            ContainerProcess.Start(_context.Tools, _context.LauncherPath, _directory, plan.Operations, command.Executable, command.Arguments, environment, Log)));
     }
 
     /// <summary>The test process's PATH and HOME, the runtime's HOSTNAME, then the container's variables.</summary>
@@ -132,7 +141,7 @@ internal sealed partial class PodWorker
     {
         try
         {
-            _process = ContainerProcess.Start(_context.Tools, _context.LauncherPath, _directory, launch.MountOperations, launch.Executable, launch.Arguments, launch.Environment, Log);
+            _process = await launch.StartAsync(stop);
         }
         catch (Exception e) when (e is IOException or System.ComponentModel.Win32Exception or InvalidOperationException)
         {
@@ -140,24 +149,17 @@ internal sealed partial class PodWorker
             return false;
         }
 
-        var started = Path.Combine(_directory, "started");
-        while (!File.Exists(started) && !_process.Exited.IsCompleted)
+        if (await _process.StartedAsync(stop))
         {
-            await Task.Delay(10, stop);
-        }
-
-        if (File.Exists(started))
-        {
-            _process.RecordMountNamespace();
             _startedAt = PodConditions.Truncate(DateTime.UtcNow);
-            _context.Report($"pod {Namespace}/{Name}: started {launch.Executable} as pid {_process.Pid}");
+            _context.Report($"pod {Namespace}/{Name}: started {launch.Program} as {_process.Id}");
             await SetAsync(new ContainerSnapshot { Phase = "Running", SandboxReady = true, StartedAt = _startedAt, ContainerId = ContainerId }, stop);
         }
 
         return true;
     }
 
-    private string? ContainerId => _process is { } process ? $"test-kubelet://{process.Pid}" : null;
+    private string? ContainerId => _process?.Id;
 
     private ContainerSnapshot StartError(string message) => new()
     {

@@ -43,14 +43,14 @@ internal sealed partial class PodWorker
         }
 
         var exitCode = await process.Exited.WaitAsync(stop);
-        _context.Report($"pod {Namespace}/{Name}: pid {process.Pid} exited with {exitCode}");
+        _context.Report($"pod {Namespace}/{Name}: {process.Id} exited with {exitCode}");
         await SetAsync(Terminated(exitCode, deadlineExceeded), stop);
     }
 
     private long TerminationGracePeriod() => Pod.Spec.TerminationGracePeriodSeconds ?? DefaultGracePeriodSeconds;
 
     /// <summary>SIGTERM, then SIGKILL when the grace period (read again on every change: a second delete may shorten it) is over.</summary>
-    private async Task StopContainerAsync(ContainerProcess process, Func<long> gracePeriodSeconds, CancellationToken stop)
+    private async Task StopContainerAsync(IContainer process, Func<long> gracePeriodSeconds, CancellationToken stop)
     {
         var noticed = DateTime.UtcNow;
         process.Terminate();

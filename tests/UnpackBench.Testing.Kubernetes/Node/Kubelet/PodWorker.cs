@@ -21,7 +21,7 @@ internal sealed partial class PodWorker : IDisposable
     private V1Pod _pod;
     private bool _removed;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private ContainerProcess? _process;
+    private IContainer? _process;
     private DateTime _startTime;
     private DateTime? _startedAt;
 
@@ -177,6 +177,7 @@ internal sealed partial class PodWorker : IDisposable
             var changed = Changed;
             if (Removed)
             {
+                _process?.Dispose();
                 DeleteDirectory();
                 return;
             }
@@ -193,6 +194,8 @@ internal sealed partial class PodWorker : IDisposable
 
     private async Task FinishDeletionAsync(CancellationToken stop)
     {
+        // As the real kubelet removes a deleted pod's containers (a Docker container outlives its process).
+        _process?.Dispose();
         DeleteDirectory();
         try
         {

@@ -28,6 +28,7 @@ public sealed class TestKubelet : IPodLogSource, IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<string> _created = [];
     private PodWorkers? _workers;
+    private Docker.DotNet.DockerClient? _docker;
     private Task _watching = Task.CompletedTask;
     private bool _registered;
     private bool _disposed;
@@ -117,6 +118,7 @@ public sealed class TestKubelet : IPodLogSource, IAsyncDisposable
         _disposed = true;
         await StopAsync(killWorkloads: true);
         _workers?.DisposeAll();
+        _docker?.Dispose();
         if (_registered)
         {
             await DeleteNodeAsync();
@@ -157,7 +159,8 @@ public sealed class TestKubelet : IPodLogSource, IAsyncDisposable
         var claims = _options.ClaimsDirectory is { } shared ? Path.GetFullPath(shared) : Create(Path.Combine(WorkDirectory, "claims"), isDirectory: true);
         var launcher = Create(Path.Combine(WorkDirectory, "launcher.sh"), isDirectory: false);
         File.WriteAllText(launcher, LauncherScript.Text);
-        return new KubeletContext(_client, NodeName, pods, claims, launcher, tools, _commands, _options);
+        _docker = _options.DockerHost is { } host ? new Docker.DotNet.DockerClientConfiguration(new Uri(host)).CreateClient() : null;
+        return new KubeletContext(_client, NodeName, pods, claims, launcher, tools, _commands, _options, _docker);
     }
 
     /// <summary>Creates a directory (or notes a file about to be written) and remembers it for dispose, unless it already existed.</summary>

@@ -27,6 +27,13 @@ public sealed class TestKubeletOptions
     /// </summary>
     public string? ClaimsDirectory { get; init; }
 
+    /// <summary>
+    /// Runs pods as real containers of their images through the Docker daemon at this address (e.g.
+    /// <c>unix:///run/test/docker.sock</c>) instead of as local processes; see <see cref="DockerContainerSpec"/>
+    /// for what the runtime honours. Null: local processes through the command table.
+    /// </summary>
+    public string? DockerHost { get; init; }
+
     /// <summary>Receives one line per thing the kubelet does or fails at (for test output).</summary>
     public Action<string>? Diagnostics { get; init; }
 }
