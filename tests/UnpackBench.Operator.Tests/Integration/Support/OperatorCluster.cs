@@ -27,6 +27,7 @@ internal sealed class OperatorCluster : IAsyncDisposable
     private readonly List<TestKubelet> _kubelets = [];
     private readonly List<RunningOperator> _operators = [];
     private readonly ITestOutputHelper _output;
+    private string? _dockerHost;
 
     private OperatorCluster(ApiTestServer server, RegistryFixture registry, ITestOutputHelper output)
     {
@@ -49,12 +50,15 @@ internal sealed class OperatorCluster : IAsyncDisposable
 
     public IReadOnlyList<TestKubelet> Kubelets => _kubelets;
 
-    /// <summary>Starts everything but the operator, with <paramref name="nodes"/> kubelets (node-1, node-2, …).</summary>
-    public static async Task<OperatorCluster> StartAsync(ITestOutputHelper output, int nodes = 1)
+    /// <summary>
+    /// Starts everything but the operator, with <paramref name="nodes"/> kubelets (node-1, node-2, …); with
+    /// <paramref name="dockerHost"/> they run pods as containers of their images through that dockerd.
+    /// </summary>
+    public static async Task<OperatorCluster> StartAsync(ITestOutputHelper output, int nodes = 1, string? dockerHost = null)
     {
         var server = await ApiTestServer.StartAsync();
         server.RegisterCustomResource(V1Alpha1UnpackBenchmark.Group, V1Alpha1UnpackBenchmark.Version, V1Alpha1UnpackBenchmark.Plural, V1Alpha1UnpackBenchmark.KindName);
-        var cluster = new OperatorCluster(server, await RegistryFixture.StartAsync(), output);
+        var cluster = new OperatorCluster(server, await RegistryFixture.StartAsync(), output) { _dockerHost = dockerHost };
         await cluster.Scheduler.StartAsync();
         for (var i = 1; i <= nodes; i++)
         {
@@ -71,6 +75,7 @@ internal sealed class OperatorCluster : IAsyncDisposable
         var kubelet = new TestKubelet(Client, name, Directory.Combine("nodes", name), commands, new TestKubeletOptions
         {
             Labels = labels ?? new Dictionary<string, string>(),
+            DockerHost = _dockerHost,
             Diagnostics = line => Log($"[{name}] {line}"),
         });
         _kubelets.Add(kubelet);
