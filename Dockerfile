@@ -16,7 +16,8 @@ ARG DOTNET_RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0
 # The runtime stage's OS: containerd, runc and pigz come from its packages.
 ARG RUNTIME_BASE_IMAGE=debian:bookworm-slim
 # Where the published apps (/out/agent, /out/operator) come from: the build stage below, or an image
-# that holds the same two directories (a build that cannot pull the SDK image supplies one).
+# that holds the same two directories. CI, which can pull no image, supplies all three base stages
+# (docker/ci/build-image.sh; "What CI builds" in README.md).
 ARG APPS_IMAGE=build
 
 FROM --platform=$BUILDPLATFORM ${SDK_IMAGE} AS build

@@ -47,6 +47,22 @@ public sealed partial class DockerfileTests
     }
 
     [Fact]
+    public void Apps_come_from_the_build_stage_unless_a_build_argument_names_an_image()
+    {
+        var apps = File.Stage("apps");
+        Assert.Empty(apps.Instructions);
+        Assert.Equal("build", GlobalDefault(apps.From));
+        Assert.Contains(File.Stages, s => s.Name == "build");
+        Assert.All(File.Runtime.All("COPY").Where(c => c.Contains("/out/", StringComparison.Ordinal)), c => Assert.StartsWith("--from=apps ", c, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void No_syntax_directive_makes_buildkit_pull_a_frontend()
+    {
+        Assert.DoesNotContain(Repository.Read("Dockerfile").Split('\n'), l => l.StartsWith("# syntax=", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public void Build_stage_publishes_the_operator_and_the_agent_in_release()
     {
         var publish = string.Join(" && ", File.Stage("build").All("RUN"));
