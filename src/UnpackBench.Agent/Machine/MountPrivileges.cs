@@ -16,6 +16,11 @@ internal sealed partial record MountPrivileges(bool IsRoot, bool? HasSysAdmin, s
     /// <summary>The capability's bit number in the kernel's capability sets.</summary>
     public const int CapSysAdmin = 21;
 
+    private const ulong MountNoSuid = 2;
+    private const ulong MountNoDev = 4;
+    private const ulong MountNoExec = 8;
+    private const int UnmountDetach = 2;
+
     /// <summary>Reads the facts of the current process; tries a tmpfs mount only when root with CAP_SYS_ADMIN.</summary>
     public static MountPrivileges ReadCurrent()
     {
@@ -61,7 +66,7 @@ internal sealed partial record MountPrivileges(bool IsRoot, bool? HasSysAdmin, s
                 return $"mounting a tmpfs on {directory.FullName} failed: {Marshal.GetPInvokeErrorMessage(errno)}";
             }
 
-            Unmount(directory.FullName, 0);
+            Unmount(directory.FullName, UnmountDetach);
             return null;
         }
         finally
@@ -69,10 +74,6 @@ internal sealed partial record MountPrivileges(bool IsRoot, bool? HasSysAdmin, s
             directory.Delete();
         }
     }
-
-    private const ulong MountNoSuid = 2;
-    private const ulong MountNoDev = 4;
-    private const ulong MountNoExec = 8;
 
     [LibraryImport("libc", EntryPoint = "mount", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Mount(string source, string target, string fileSystemType, ulong flags, string data);
