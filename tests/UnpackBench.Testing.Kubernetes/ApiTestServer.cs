@@ -25,7 +25,7 @@ public sealed class ApiTestServer : IAsyncDisposable
         _catalog = new ResourceCatalog();
         Store = new ObjectStore(_catalog, options.TimeProvider, options.EventHistoryCapacity);
         _api = new ObjectApi(Store, options.TimeProvider);
-        _collector = new GarbageCollector(_api);
+        _collector = new GarbageCollector(_api, options.GarbageCollection, options.GarbageCollectionDelay, options.TimeProvider);
         _handler = new ApiRequestHandler(
             new ApiRouter(_catalog),
             new ObjectEndpoints(_api),
@@ -133,7 +133,6 @@ public sealed class ApiTestServer : IAsyncDisposable
     {
         await StopAsync();
         await _collector.DisposeAsync();
-        _api.StopTimers();
         _lifecycle.Dispose();
     }
 

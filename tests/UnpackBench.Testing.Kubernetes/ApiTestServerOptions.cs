@@ -6,7 +6,7 @@ public sealed record ApiTestServerOptions
     /// <summary>How many events the watch history keeps; a watch from an older resourceVersion gets 410 Expired.</summary>
     public int EventHistoryCapacity { get; init; } = 1000;
 
-    /// <summary>The clock for timestamps and pod grace periods.</summary>
+    /// <summary>The clock for timestamps, pod grace periods and the garbage collector's delay.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>
@@ -14,4 +14,10 @@ public sealed record ApiTestServerOptions
     /// <see cref="ApiTestServer.RequireNamespaces"/> is called, so these matter only then (and for lists).
     /// </summary>
     public IReadOnlyList<string> InitialNamespaces { get; init; } = ["default", "kube-system", "kube-public", "kube-node-lease"];
+
+    /// <summary>Whether and when the garbage collector and namespace controller run (kube-controller-manager's work).</summary>
+    public GarbageCollectionMode GarbageCollection { get; init; } = GarbageCollectionMode.Prompt;
+
+    /// <summary>How long after a change the collector acts in <see cref="GarbageCollectionMode.Delayed"/> mode.</summary>
+    public TimeSpan GarbageCollectionDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 }

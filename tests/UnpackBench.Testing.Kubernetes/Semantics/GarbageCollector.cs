@@ -13,21 +13,33 @@ namespace UnpackBench.Testing.Kubernetes;
 /// finalizer once no dependent with <c>blockOwnerDeletion: true</c> is left;</item>
 /// <item>a terminating namespace has its contents deleted, and goes once it is empty.</item>
 /// </list>
+/// In <see cref="GarbageCollectionMode.Delayed"/> mode each round starts a delay (on the server's clock)
+/// after the change that woke it; in <see cref="GarbageCollectionMode.Off"/> mode nothing runs.
 /// </summary>
 internal sealed class GarbageCollector : IAsyncDisposable
 {
     private const int MaxPassesPerWake = 10_000;
     private readonly ObjectApi _api;
     private readonly ObjectStore _store;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _delay;
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private int _pending;
 
-    public GarbageCollector(ObjectApi api)
+    public GarbageCollector(ObjectApi api, GarbageCollectionMode mode, TimeSpan delay, TimeProvider time)
     {
         _api = api;
         _store = api.Store;
+        _time = time;
+        _delay = mode == GarbageCollectionMode.Delayed ? delay : TimeSpan.Zero;
+        if (mode == GarbageCollectionMode.Off)
+        {
+            _loop = Task.CompletedTask;
+            return;
+        }
+
         _store.Changed += Poke;
         _loop = Task.Run(RunAsync);
     }
@@ -61,6 +73,11 @@ internal sealed class GarbageCollector : IAsyncDisposable
         while (true)
         {
             await _wake.WaitAsync(_stop.Token);
+            if (_delay > TimeSpan.Zero)
+            {
+                await Task.Delay(_delay, _time, _stop.Token);
+            }
+
             Interlocked.Exchange(ref _pending, 0);
             lock (_store.Gate)
             {

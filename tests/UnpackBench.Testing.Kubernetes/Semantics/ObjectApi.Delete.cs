@@ -6,7 +6,9 @@ namespace UnpackBench.Testing.Kubernetes;
 /// DELETE, as the real registry does it: an object with finalizers, a pending grace period (a pod bound to
 /// a node) or a garbage-collection policy that needs work (Orphan, Foreground) gets
 /// <c>deletionTimestamp</c> and stays; anything else is removed at once. The object is removed when its
-/// last finalizer goes and its grace period is over.
+/// last finalizer goes and its grace period is over — for a pod, when a DELETE with
+/// <c>gracePeriodSeconds=0</c> (the kubelet's) ends it: as on a real cluster, the API server never ends a
+/// grace period by itself, so a pod on a node without a kubelet stays terminating.
 /// </summary>
 internal sealed partial class ObjectApi
 {
@@ -33,19 +35,16 @@ internal sealed partial class ObjectApi
         ApplyPropagationPolicy(finalizers, options.PropagationPolicy);
         var grace = type == BuiltInResources.Pods ? PodRules.GracePeriod(current, options.GracePeriodSeconds) : 0;
         var metadata = ObjectMeta.Metadata(next);
-        var graceStarts = false;
         if (ObjectMeta.IsBeingDeleted(current))
         {
             if (grace < (ObjectMeta.DeletionGracePeriodSeconds(current) ?? 0))
             {
-                graceStarts = true;
                 metadata["deletionGracePeriodSeconds"] = grace;
                 metadata["deletionTimestamp"] = ObjectMeta.Timestamp(_time.GetUtcNow().AddSeconds(grace));
             }
         }
         else if (grace > 0 || finalizers.Count > 0 || type == BuiltInResources.Namespaces)
         {
-            graceStarts = true;
             metadata["deletionTimestamp"] = ObjectMeta.Timestamp(_time.GetUtcNow().AddSeconds(grace));
             metadata["deletionGracePeriodSeconds"] = grace;
             metadata["generation"] = ObjectMeta.Generation(current) + 1;
@@ -71,13 +70,7 @@ internal sealed partial class ObjectApi
             return (current, false);
         }
 
-        var saved = _store.Save(type, next);
-        if (graceStarts && grace > 0)
-        {
-            _timers.Schedule(new ObjectKey(type, ObjectMeta.Namespace(saved) ?? "", ObjectMeta.Name(saved)!), ObjectMeta.Uid(saved)!, TimeSpan.FromSeconds(grace));
-        }
-
-        return (saved, false);
+        return (_store.Save(type, next), false);
     }
 
     /// <summary>Saves an update and, when it leaves a deleting object with nothing to wait for, removes it. The caller holds the lock.</summary>
@@ -136,19 +129,6 @@ internal sealed partial class ObjectApi
         if (options.PreconditionResourceVersion is { } rv && rv != ObjectMeta.ResourceVersion(current))
         {
             throw ApiError.Conflict(type, name, $"Precondition failed: ResourceVersion in precondition: {rv}, ResourceVersion in object meta: {ObjectMeta.ResourceVersion(current)}");
-        }
-    }
-
-    /// <summary>A pod's grace period ran out with no kubelet to confirm: remove it as a kubelet's final delete would.</summary>
-    private void ExpireGracePeriod(ObjectKey key, string uid)
-    {
-        lock (_store.Gate)
-        {
-            var current = _store.Find(key.Resource, key.Namespace.Length == 0 ? null : key.Namespace, key.Name);
-            if (current is not null && ObjectMeta.Uid(current) == uid && ObjectMeta.IsBeingDeleted(current))
-            {
-                Delete(key.Resource, current, DeleteOptions.Immediately);
-            }
         }
     }
 }

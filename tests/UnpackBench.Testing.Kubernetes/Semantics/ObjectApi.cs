@@ -12,13 +12,11 @@ internal sealed partial class ObjectApi
 {
     private readonly ObjectStore _store;
     private readonly TimeProvider _time;
-    private readonly GracePeriodTimers _timers;
 
     public ObjectApi(ObjectStore store, TimeProvider time)
     {
         _store = store;
         _time = time;
-        _timers = new GracePeriodTimers(time, ExpireGracePeriod);
     }
 
     /// <summary>When set, namespaced objects can only be created in namespaces that exist as objects.</summary>
@@ -33,8 +31,6 @@ internal sealed partial class ObjectApi
             return Clone(Existing(type, @namespace, name));
         }
     }
-
-    public void StopTimers() => _timers.Dispose();
 
     private JsonObject Existing(ApiResource type, string? @namespace, string name) =>
         _store.Find(type, @namespace, name) ?? throw ApiError.NotFound(type, name);
