@@ -29,6 +29,28 @@ public sealed class PodLogTests
     }
 
     [Fact]
+    public async Task With_kubelets_unreachable_a_log_request_fails_as_the_real_server_fails_to_dial_the_kubelet()
+    {
+        await using var server = await ApiTestServer.StartAsync();
+        using var client = server.CreateClient();
+        server.PodLogs = new FakePodLogs();
+        server.KubeletsUnreachable = true;
+        server.Put(new V1Node
+        {
+            Metadata = new V1ObjectMeta { Name = "node-1" },
+            Status = new V1NodeStatus { Addresses = [new V1NodeAddress { Type = "Hostname", Address = "node-1" }, new V1NodeAddress { Type = "InternalIP", Address = "10.0.0.5" }] },
+        });
+        await client.CoreV1.CreateNamespacedPodAsync(Objects.Pod("p1", nodeName: "node-1"), "ns1");
+
+        var error = await Assert.ThrowsAsync<HttpOperationException>(() => client.CoreV1.ReadNamespacedPodLogAsync("p1", "ns1", container: "agent", follow: true, tailLines: 20));
+        var status = KubernetesJson.Deserialize<V1Status>(error.Response.Content);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, error.Response.StatusCode);
+        Assert.Equal(("Failure", 500, (string?)null), (status.Status, status.Code, status.Reason));
+        Assert.Equal("Get \"https://10.0.0.5:10250/containerLogs/ns1/p1/agent?follow=true&tailLines=20\": dial tcp 10.0.0.5:10250: connect: connection refused", status.Message);
+    }
+
+    [Fact]
     public async Task A_followed_log_streams_lines_as_they_are_written()
     {
         await using var server = await ApiTestServer.StartAsync();

@@ -31,7 +31,7 @@ public sealed class ApiTestServer : IAsyncDisposable
             new ObjectEndpoints(_api),
             new ListEndpoint(_api),
             new WatchEndpoint(Store),
-            new PodLogEndpoint(_api, () => PodLogs),
+            new PodLogEndpoint(_api, () => PodLogs, () => KubeletsUnreachable),
             RequestLog,
             _failures);
         foreach (var ns in options.InitialNamespaces)
@@ -54,6 +54,13 @@ public sealed class ApiTestServer : IAsyncDisposable
 
     /// <summary>Where pod logs come from; null answers every log request with "waiting to start".</summary>
     public IPodLogSource? PodLogs { get; set; }
+
+    /// <summary>
+    /// While true, every <c>pods/log</c> request for a pod bound to a node fails as on a real API server that
+    /// cannot reach the node's kubelet: 500, <c>Get "https://10.0.0.5:10250/containerLogs/ns/pod/agent?follow=true":
+    /// dial tcp 10.0.0.5:10250: connect: connection refused</c>. <see cref="PodLogs"/> is not asked.
+    /// </summary>
+    public bool KubeletsUnreachable { get; set; }
 
     /// <summary>Starts a server on a free loopback port.</summary>
     public static async Task<ApiTestServer> StartAsync(ApiTestServerOptions? options = null, CancellationToken cancellationToken = default)

@@ -37,8 +37,13 @@ internal sealed class ApiError : Exception
             ["metadata"] = new JsonObject(),
             ["status"] = "Failure",
             ["message"] = Message,
-            ["reason"] = Reason,
         };
+        if (Reason.Length > 0)
+        {
+            // An error the server could not classify has no reason (metav1.StatusReasonUnknown is "").
+            status["reason"] = Reason;
+        }
+
         var details = new JsonObject();
         if (Name is not null)
         {
@@ -101,6 +106,9 @@ internal sealed class ApiError : Exception
         new(410, "Expired", $"too old resource version: {requested} ({oldest})");
 
     public static ApiError Internal(string message) => new(500, "InternalError", message);
+
+    /// <summary>An error that is no API status, as the real server answers it: the code, the error's text, no reason.</summary>
+    public static ApiError Unclassified(int code, string message) => new(code, "", message);
 
     /// <summary>An injected failure, with the reason and message the real server gives for that code.</summary>
     public static ApiError Injected(int code) => code switch

@@ -7,14 +7,20 @@ namespace UnpackBench.Testing.Kubernetes;
 /// <c>GET pods/{name}/log</c> with <c>container</c>, <c>follow</c>, <c>tailLines</c> and <c>limitBytes</c>
 /// (<c>timestamps</c>, <c>sinceSeconds</c>, <c>previous</c> are accepted and ignored), served as text from
 /// the registered <see cref="IPodLogSource"/>. A missing pod is a 404; an unknown or unspecified container
-/// and a log that cannot be opened are 400s with the real server's messages.
+/// and a log that cannot be opened are 400s with the real server's messages. While kubelets are
+/// unreachable, a bound pod's log is a 500 (see <see cref="UnreachableKubelet"/>).
 /// </summary>
-internal sealed class PodLogEndpoint(ObjectApi api, Func<IPodLogSource?> source)
+internal sealed class PodLogEndpoint(ObjectApi api, Func<IPodLogSource?> source, Func<bool> kubeletsUnreachable)
 {
     public async Task GetAsync(ApiRequest request)
     {
         var pod = api.Get(BuiltInResources.Pods, request.Namespace, request.Name!);
         var container = ResolveContainer(pod, request.Query["container"]);
+        if (kubeletsUnreachable() && ObjectMeta.Text(pod, "spec", "nodeName") is { Length: > 0 } nodeName)
+        {
+            throw UnreachableKubelet.LogError(pod, api.Store.Get("nodes", null, nodeName), container, request.Query);
+        }
+
         var follow = request.Query["follow"].ToString() is "true" or "1";
         var tail = int.TryParse(request.Query["tailLines"], out var t) && t >= 0 ? t : (int?)null;
         var limit = long.TryParse(request.Query["limitBytes"], out var b) && b > 0 ? b : long.MaxValue;
