@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using k8s;
+using UnpackBench.Testing.Kubernetes.CustomResources;
 
 namespace UnpackBench.Testing.Kubernetes;
 
@@ -24,7 +25,7 @@ public sealed class ApiTestServer : IAsyncDisposable
     {
         _catalog = new ResourceCatalog();
         Store = new ObjectStore(_catalog, options.TimeProvider, options.EventHistoryCapacity);
-        _api = new ObjectApi(Store, options.TimeProvider);
+        _api = new ObjectApi(Store, options.TimeProvider, _catalog);
         _collector = new GarbageCollector(_api, options.GarbageCollection, options.GarbageCollectionDelay, options.TimeProvider);
         _handler = new ApiRequestHandler(
             new ApiRouter(_catalog),
@@ -77,11 +78,40 @@ public sealed class ApiTestServer : IAsyncDisposable
     public k8s.Kubernetes CreateClient() => new(CreateClientConfiguration());
 
     /// <summary>
-    /// Serves a custom resource at <c>/apis/{group}/{version}[/namespaces/{ns}]/{plural}</c>, as an
-    /// installed CRD would (one version per group and plural; no schema validation or defaulting).
+    /// Serves a schemaless custom resource at <c>/apis/{group}/{version}[/namespaces/{ns}]/{plural}</c>, as an
+    /// installed CRD with <c>x-kubernetes-preserve-unknown-fields</c> would (one version per group and plural;
+    /// no validation, pruning or defaulting). Use <see cref="RegisterCustomResourceDefinition"/> for a real CRD.
     /// </summary>
     public ApiResource RegisterCustomResource(string group, string version, string plural, string kind, bool namespaced = true, bool statusSubresource = true) =>
         _catalog.Register(new ApiResource(group, version, plural, kind, namespaced, statusSubresource, IsCustom: true));
+
+    /// <summary>
+    /// Serves the custom resource a CustomResourceDefinition (YAML or JSON, e.g. the project's
+    /// <c>config/crd</c> file) defines, as a real API server does once it accepted the CRD: the CRD is
+    /// checked as kube-apiserver checks it (structural schema, rules that compile, every default valid
+    /// against its schema and rules without nested defaults), and every create, update and patch of its
+    /// objects (main resource and <c>/status</c>) is pruned, defaulted and validated against the schema and
+    /// its x-kubernetes-validations, honouring <c>fieldValidation</c>. One served version.
+    /// </summary>
+    /// <exception cref="InvalidCustomResourceDefinitionException">The real server would refuse the CRD; the message is its message.</exception>
+    public ApiResource RegisterCustomResourceDefinition(string yamlOrJson)
+    {
+        var crd = CustomResourceDefinition.Parse(yamlOrJson);
+        if (CustomResourceDefinitionValidator.Validate(crd) is { Count: > 0 } errors)
+        {
+            throw new InvalidCustomResourceDefinitionException(crd.Name, errors);
+        }
+
+        var served = crd.Versions.Where(v => v.Served).ToList();
+        if (served.Count != 1)
+        {
+            throw new NotSupportedException($"{crd.Name} serves {served.Count} versions; the API test server serves exactly one version per resource (no conversion).");
+        }
+
+        var version = served[0];
+        var resource = new ApiResource(crd.Group, version.Name, crd.Plural, crd.Kind, crd.Namespaced, version.StatusSubresource, IsCustom: true);
+        return version.Schema is null ? _catalog.Register(resource) : _catalog.Register(resource, new CustomResourceSchema(version.Schema));
+    }
 
     /// <summary>
     /// From now on, creating a namespaced object needs its namespace to exist (404 otherwise) and not be

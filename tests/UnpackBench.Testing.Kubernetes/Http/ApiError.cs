@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using UnpackBench.Testing.Kubernetes.Fields;
 
 namespace UnpackBench.Testing.Kubernetes;
 
@@ -17,6 +18,12 @@ internal sealed class ApiError : Exception
         Name = name;
         RetryAfterSeconds = retryAfterSeconds;
     }
+
+    /// <summary>The field errors of an Invalid error, as <c>details.causes</c>.</summary>
+    public IReadOnlyList<FieldError>? Causes { get; private init; }
+
+    /// <summary>Whether details name the kind (Invalid errors) rather than the resource (the others).</summary>
+    public bool DetailsNameKind { get; private init; }
 
     public int Code { get; }
 
@@ -57,8 +64,18 @@ internal sealed class ApiError : Exception
                 details["group"] = Resource.Group;
             }
 
-            // The real server puts the resource (not the kind) into details.kind.
-            details["kind"] = Resource.Plural;
+            // The real server puts the resource (not the kind) into details.kind, except for Invalid errors.
+            details["kind"] = DetailsNameKind ? Resource.Kind : Resource.Plural;
+        }
+
+        if (Causes is { Count: > 0 } causes)
+        {
+            details["causes"] = new JsonArray(causes.Select(c => (JsonNode)new JsonObject
+            {
+                ["reason"] = c.CauseType,
+                ["message"] = c.Body,
+                ["field"] = c.Field,
+            }).ToArray());
         }
 
         if (RetryAfterSeconds is { } retryAfter)
@@ -92,8 +109,13 @@ internal sealed class ApiError : Exception
 
     public static ApiError BadRequest(string message) => new(400, "BadRequest", message);
 
-    public static ApiError Invalid(ApiResource resource, string name, string fieldErrors) =>
-        new(422, "Invalid", $"{resource.Kind} \"{name}\" is invalid: {fieldErrors}", resource, name);
+    /// <summary>422 Invalid, as apimachinery's NewInvalid: <c>Kind.group "name" is invalid: [errors]</c> with one cause per error.</summary>
+    public static ApiError Invalid(ApiResource resource, string name, params IReadOnlyList<FieldError> errors) =>
+        new(422, "Invalid", $"{resource.QualifiedKind} \"{name}\" is invalid: {FieldError.Aggregate(errors)}", resource, name) { Causes = errors, DetailsNameKind = true };
+
+    /// <summary>422 Invalid about no kind or name, as a patch whose result does not decode gets it: <c> "" is invalid: patch: …</c>.</summary>
+    public static ApiError InvalidPatch(params IReadOnlyList<FieldError> errors) =>
+        new(422, "Invalid", $" \"\" is invalid: {FieldError.Aggregate(errors)}") { Causes = errors };
 
     public static ApiError Forbidden(ApiResource resource, string name, string why) =>
         new(403, "Forbidden", $"{resource.QualifiedName} \"{name}\" is forbidden: {why}", resource, name);

@@ -7,8 +7,14 @@ namespace UnpackBench.Testing.Kubernetes;
 /// <summary>Reading request bodies and writing JSON responses.</summary>
 internal static class HttpJson
 {
-    public static async Task WriteAsync(HttpContext context, int statusCode, JsonNode body)
+    public static async Task WriteAsync(HttpContext context, int statusCode, JsonNode body, IReadOnlyList<string>? warnings = null)
     {
+        foreach (var warning in warnings ?? [])
+        {
+            // RFC 7234 warn-code 299 ("miscellaneous persistent warning"), no agent, the text quoted: as the real server sends it.
+            context.Response.Headers.Append("Warning", $"299 - \"{warning.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
+        }
+
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = "application/json";
         await context.Response.Body.WriteAsync(JsonBytes.Of(body), context.RequestAborted);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using UnpackBench.Testing.Kubernetes.CustomResources;
 
 namespace UnpackBench.Testing.Kubernetes;
 
@@ -26,22 +27,27 @@ internal sealed class ObjectEndpoints(ObjectApi api)
             return;
         }
 
-        await HttpJson.WriteAsync(request.Context, 201, api.Create(request.Resource, request.Namespace, body));
+        var context = WriteContextOf(request);
+        var created = api.Create(request.Resource, request.Namespace, body, context);
+        await HttpJson.WriteAsync(request.Context, 201, created, context.Warnings);
     }
 
     public async Task UpdateAsync(ApiRequest request)
     {
         RejectDryRun(request);
         var body = await HttpJson.ReadObjectAsync(request.Context);
-        await HttpJson.WriteAsync(request.Context, 200, api.Replace(request.Resource, request.Namespace, request.Name!, body, request.IsStatus));
+        var context = WriteContextOf(request);
+        var updated = api.Replace(request.Resource, request.Namespace, request.Name!, body, request.IsStatus, context);
+        await HttpJson.WriteAsync(request.Context, 200, updated, context.Warnings);
     }
 
     public async Task PatchAsync(ApiRequest request)
     {
         RejectDryRun(request);
         var patch = await HttpJson.ReadAsync(request.Context);
-        var updated = api.Patch(request.Resource, request.Namespace, request.Name!, request.Context.Request.ContentType, patch, request.IsStatus);
-        await HttpJson.WriteAsync(request.Context, 200, updated);
+        var context = WriteContextOf(request);
+        var updated = api.Patch(request.Resource, request.Namespace, request.Name!, request.Context.Request.ContentType, patch, request.IsStatus, context);
+        await HttpJson.WriteAsync(request.Context, 200, updated, context.Warnings);
     }
 
     public async Task DeleteAsync(ApiRequest request)
@@ -55,6 +61,8 @@ internal sealed class ObjectEndpoints(ObjectApi api)
         var body = removed && !request.Resource.ReturnsDeletedObject ? HttpJson.SuccessStatus(request.Resource, obj) : obj;
         await HttpJson.WriteAsync(request.Context, 200, body);
     }
+
+    private static WriteContext WriteContextOf(ApiRequest request) => new(FieldValidationParameter.From(request.Query));
 
     public static void RejectDryRun(ApiRequest request)
     {

@@ -23,6 +23,9 @@ public sealed record ApiResource(
     /// <summary>The objects' <c>apiVersion</c>: <c>v1</c> or <c>group/version</c>.</summary>
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
+    /// <summary>The kind as errors name it: <c>Pod</c>, <c>UnpackBenchmark.unpackbench.io</c>.</summary>
+    public string QualifiedKind => Group.Length == 0 ? Kind : $"{Kind}.{Group}";
+
     /// <summary>Kind of the list objects, e.g. <c>PodList</c>.</summary>
     public string ListKind => Kind + "List";
 

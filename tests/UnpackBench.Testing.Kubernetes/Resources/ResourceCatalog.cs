@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using UnpackBench.Testing.Kubernetes.CustomResources;
 
 namespace UnpackBench.Testing.Kubernetes;
 
@@ -6,6 +7,7 @@ namespace UnpackBench.Testing.Kubernetes;
 internal sealed class ResourceCatalog
 {
     private readonly ConcurrentDictionary<(string Group, string Version, string Plural), ApiResource> _byPath = new();
+    private readonly ConcurrentDictionary<ApiResource, CustomResourceSchema> _schemas = new();
 
     public ResourceCatalog()
     {
@@ -28,6 +30,16 @@ internal sealed class ResourceCatalog
 
         return stored;
     }
+
+    /// <summary>Registers a custom resource with the schema its objects go through.</summary>
+    public ApiResource Register(ApiResource resource, CustomResourceSchema schema)
+    {
+        var registered = Register(resource);
+        _schemas[registered] = schema;
+        return registered;
+    }
+
+    public CustomResourceSchema? SchemaOf(ApiResource resource) => _schemas.GetValueOrDefault(resource);
 
     public ApiResource? Find(string group, string version, string plural) =>
         _byPath.TryGetValue((group, version, plural), out var resource) ? resource : null;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using UnpackBench.Testing.Kubernetes.Fields;
 
 namespace UnpackBench.Testing.Kubernetes;
 
@@ -10,7 +11,7 @@ internal sealed partial class ObjectApi
         var nodeName = ObjectMeta.Text(binding, "target", "name");
         if (string.IsNullOrEmpty(nodeName))
         {
-            throw ApiError.Invalid(BuiltInResources.Pods, podName, "target.name: Required value");
+            throw ApiError.Invalid(BuiltInResources.Pods, podName, FieldError.Required("target.name"));
         }
 
         lock (_store.Gate)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using UnpackBench.Testing.Kubernetes.Fields;
 
 namespace UnpackBench.Testing.Kubernetes;
 
@@ -7,10 +8,11 @@ internal sealed partial class ObjectApi
 {
     private const string GeneratedNameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
 
-    public JsonObject Create(ApiResource type, string? @namespace, JsonObject body)
+    public JsonObject Create(ApiResource type, string? @namespace, JsonObject body, WriteContext? context = null)
     {
         var candidate = Clone(body);
         CheckTypeMeta(type, candidate);
+        DecodeBody(type, candidate, context ?? WriteContext.Internal);
         CheckNamespace(type, @namespace, candidate);
         var metadata = ObjectMeta.Metadata(candidate);
         if (!string.IsNullOrEmpty(ObjectMeta.ResourceVersion(candidate)))
@@ -26,7 +28,7 @@ internal sealed partial class ObjectApi
                 var prefix = ObjectMeta.Text(candidate, "metadata", "generateName");
                 if (string.IsNullOrEmpty(prefix))
                 {
-                    throw ApiError.Invalid(type, "", "metadata.name: Required value: name or generateName is required");
+                    throw ApiError.Invalid(type, "", FieldError.Required("metadata.name", "name or generateName is required"));
                 }
 
                 name = prefix + string.Concat(Enumerable.Range(0, 5).Select(_ => GeneratedNameAlphabet[Random.Shared.Next(GeneratedNameAlphabet.Length)]));
@@ -46,6 +48,7 @@ internal sealed partial class ObjectApi
             metadata.Remove("deletionGracePeriodSeconds");
             metadata.Remove("selfLink");
             PrepareForCreate(type, candidate);
+            ValidateSchema(type, candidate, null);
             return Clone(_store.Save(type, candidate));
         }
     }

@@ -14,7 +14,7 @@ internal sealed partial class ObjectApi
     public const string StrategicMergePatchType = "application/strategic-merge-patch+json";
     public const string ApplyPatch = "application/apply-patch+yaml";
 
-    public JsonObject Patch(ApiResource type, string? @namespace, string name, string? contentType, JsonNode? patch, bool statusOnly)
+    public JsonObject Patch(ApiResource type, string? @namespace, string name, string? contentType, JsonNode? patch, bool statusOnly, WriteContext? context = null)
     {
         var mediaType = contentType?.Split(';')[0].Trim().ToLowerInvariant();
         CheckPatchType(type, mediaType);
@@ -27,12 +27,18 @@ internal sealed partial class ObjectApi
                 JsonPatchType => JsonPatch.Apply(current, patch),
                 _ => StrategicMergePatch.Apply(current, patch as JsonObject ?? throw ApiError.BadRequest("a strategic merge patch must be a JSON object")),
             } ?? throw ApiError.BadRequest("the patch must leave an object");
-            if (ObjectMeta.Name(patched) != name || ObjectMeta.Namespace(patched) != ObjectMeta.Namespace(current))
+            if (ObjectMeta.Name(patched) != name)
             {
-                throw ApiError.Invalid(type, name, "metadata.name: Invalid value: the name and namespace of an object cannot be patched");
+                throw ApiError.BadRequest($"the name of the object ({ObjectMeta.Name(patched)}) does not match the name on the URL ({name})");
+            }
+
+            if (ObjectMeta.Namespace(patched) != ObjectMeta.Namespace(current))
+            {
+                throw ApiError.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
             }
 
             CheckTypeMeta(type, patched);
+            DecodePatched(type, patched, context ?? WriteContext.Internal);
             return Clone(Update(type, current, patched, statusOnly));
         }
     }

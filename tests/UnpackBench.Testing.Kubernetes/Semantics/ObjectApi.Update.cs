@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using UnpackBench.Testing.Kubernetes.Fields;
 
 namespace UnpackBench.Testing.Kubernetes;
 
@@ -9,10 +10,11 @@ namespace UnpackBench.Testing.Kubernetes;
 /// </summary>
 internal sealed partial class ObjectApi
 {
-    public JsonObject Replace(ApiResource type, string? @namespace, string name, JsonObject body, bool statusOnly)
+    public JsonObject Replace(ApiResource type, string? @namespace, string name, JsonObject body, bool statusOnly, WriteContext? context = null)
     {
         var candidate = Clone(body);
         CheckTypeMeta(type, candidate);
+        DecodeBody(type, candidate, context ?? WriteContext.Internal);
         CheckNamespace(type, @namespace, candidate);
         var bodyName = ObjectMeta.Name(candidate);
         if (!string.IsNullOrEmpty(bodyName) && bodyName != name)
@@ -26,7 +28,7 @@ internal sealed partial class ObjectApi
             if (string.IsNullOrEmpty(ObjectMeta.ResourceVersion(candidate)) && type.IsCustom)
             {
                 // Custom resources do not allow unconditional updates.
-                throw ApiError.Invalid(type, name, "metadata.resourceVersion: Invalid value: 0x0: must be specified for an update");
+                throw ApiError.Invalid(type, name, new FieldError("metadata.resourceVersion", FieldErrorType.Invalid, null, "must be specified for an update", ValueText: "0x0"));
             }
 
             return Clone(Update(type, current, candidate, statusOnly));
@@ -44,6 +46,7 @@ internal sealed partial class ObjectApi
         }
 
         var next = statusOnly ? WithStatusOf(current, candidate) : WithSpecAndMetadataOf(type, current, candidate);
+        ValidateSchema(type, next, current);
         if (JsonNode.DeepEquals(current, next))
         {
             // The real server does not write a no-op: same object, same resourceVersion, no event.
@@ -102,7 +105,8 @@ internal sealed partial class ObjectApi
             var added = ObjectMeta.Finalizers(next).Except(ObjectMeta.Finalizers(current)).ToList();
             if (added.Count > 0)
             {
-                throw ApiError.Invalid(type, ObjectMeta.Name(current)!, $"metadata.finalizers: Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers [{string.Join(" ", added)}]");
+                var shown = string.Join(", ", added.Order(StringComparer.Ordinal).Select(GoValue.Quote));
+                throw ApiError.Invalid(type, ObjectMeta.Name(current)!, FieldError.Forbidden("metadata.finalizers", $"no new finalizers can be added if the object is being deleted, found new finalizers []string{{{shown}}}"));
             }
         }
 

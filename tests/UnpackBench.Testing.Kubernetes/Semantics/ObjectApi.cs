@@ -12,11 +12,13 @@ internal sealed partial class ObjectApi
 {
     private readonly ObjectStore _store;
     private readonly TimeProvider _time;
+    private readonly ResourceCatalog _catalog;
 
-    public ObjectApi(ObjectStore store, TimeProvider time)
+    public ObjectApi(ObjectStore store, TimeProvider time, ResourceCatalog catalog)
     {
         _store = store;
         _time = time;
+        _catalog = catalog;
     }
 
     /// <summary>When set, namespaced objects can only be created in namespaces that exist as objects.</summary>

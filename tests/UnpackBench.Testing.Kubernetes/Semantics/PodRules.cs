@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using UnpackBench.Testing.Kubernetes.Fields;
 
 namespace UnpackBench.Testing.Kubernetes;
 
@@ -26,8 +27,9 @@ internal static class PodRules
     {
         if (!JsonNode.DeepEquals(Immutable(current), Immutable(next)))
         {
-            throw ApiError.Invalid(BuiltInResources.Pods, ObjectMeta.Name(current)!,
-                "spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)");
+            throw ApiError.Invalid(BuiltInResources.Pods, ObjectMeta.Name(current)!, FieldError.Forbidden(
+                "spec",
+                "pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)"));
         }
     }
 

@@ -4,14 +4,14 @@ using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace UnpackBench.Packaging.Tests.Infrastructure;
+namespace UnpackBench.Testing.Kubernetes.Yaml;
 
 /// <summary>
 /// Reads YAML as Kubernetes does (sigs.k8s.io/yaml over go-yaml v2): documents become JSON, and a
 /// plain scalar is typed by its text with YAML 1.1's rules — <c>5</c> is an integer, <c>"5"</c> a
 /// string, <c>yes</c> and <c>on</c> booleans, <c>~</c> null. Empty documents are skipped, as kubectl does.
 /// </summary>
-internal static partial class YamlDocuments
+public static partial class YamlDocuments
 {
     /// <summary>Every non-empty document of <paramref name="yaml"/>.</summary>
     public static IReadOnlyList<JsonNode> Parse(string yaml)
@@ -22,15 +22,14 @@ internal static partial class YamlDocuments
     }
 
     /// <summary>The one document of <paramref name="yaml"/>, which must be a mapping.</summary>
+    /// <exception cref="FormatException">There is not exactly one document, or it is not a mapping.</exception>
     public static JsonObject ParseSingle(string yaml)
     {
         var documents = Parse(yaml);
-        Assert.Single(documents);
-        return Assert.IsType<JsonObject>(documents[0]);
+        return documents is [JsonObject single]
+            ? single
+            : throw new FormatException($"expected one YAML document that is a mapping, found {documents.Count} document(s){(documents.Count == 1 ? $" of type {documents[0].GetValueKind()}" : "")}");
     }
-
-    /// <summary>The documents of a repository file.</summary>
-    public static IReadOnlyList<JsonNode> ParseFile(string relative) => Parse(Repository.Read(relative));
 
     /// <summary>The JSON value of a plain (unquoted, untagged) scalar.</summary>
     public static JsonNode? ResolvePlain(string text)
