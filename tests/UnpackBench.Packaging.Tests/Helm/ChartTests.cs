@@ -72,7 +72,7 @@ public sealed class ChartTests
     {
         Assert.Equal(
             File.ReadAllBytes(Repository.PathOf(Crd.File)),
-            File.ReadAllBytes(Repository.PathOf($"{HelmChart.Directory}/crds/unpackbenchmarks.yaml")));
+            File.ReadAllBytes(Repository.PathOf(Crd.ChartFile)));
     }
 
     [Theory]

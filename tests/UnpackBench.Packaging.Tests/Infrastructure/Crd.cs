@@ -6,7 +6,10 @@ namespace UnpackBench.Packaging.Tests.Infrastructure;
 internal static class Crd
 {
     /// <summary>The CRD file the chart's copy must equal.</summary>
-    public const string File = "config/crd/unpackbench.io_unpackbenchmarks.yaml";
+    public const string File = UnpackBench.Testing.Kubernetes.CustomResources.ProjectManifests.CrdFile;
+
+    /// <summary>The chart's copy.</summary>
+    public static string ChartFile => $"{Helm.HelmTemplate.Chart}/crds/unpackbenchmarks.yaml";
 
     /// <summary>The parsed CRD.</summary>
     public static JsonObject Load() => YamlDocuments.ParseSingle(Repository.Read(File));

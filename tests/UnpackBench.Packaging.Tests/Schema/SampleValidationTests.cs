@@ -1,53 +1,80 @@
+using System.Net;
 using System.Text.Json.Nodes;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
 using UnpackBench.Packaging.Tests.Infrastructure;
+using UnpackBench.Testing.Kubernetes;
 
 namespace UnpackBench.Packaging.Tests.Schema;
 
-public sealed class SampleValidationTests
+/// <summary>
+/// The samples applied as <c>kubectl apply</c> applies them (create with fieldValidation=Strict) to the API
+/// test server serving the CRD, which validates as kube-apiserver does: the valid ones are accepted, each
+/// invalid one is refused with the real server's code and message.
+/// </summary>
+public sealed class SampleValidationTests : IAsyncLifetime
 {
     private const string Samples = "config/samples";
     private const string InvalidSamples = "config/samples/invalid";
+    private const string Blocked = "<nil>: Invalid value: \"null\": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation";
 
-    // Each deliberately bad benchmark and the one error kubectl apply would give it.
-    private static readonly Dictionary<string, (string Path, SchemaErrorType Type, string Detail)> ExpectedFailures = new(StringComparer.Ordinal)
+    // Each deliberately bad benchmark and what kube-apiserver answers kubectl apply with. A Required, enum or
+    // type error also blocks the CEL rules, which the server says in a second cause.
+    private static readonly Dictionary<string, (HttpStatusCode Code, string Message)> ExpectedFailures = new(StringComparer.Ordinal)
     {
-        ["runs-zero.yaml"] = ("spec.runs", SchemaErrorType.Invalid, "0: spec.runs in body should be greater than or equal to 1"),
-        ["runs-101.yaml"] = ("spec.runs", SchemaErrorType.Invalid, "101: spec.runs in body should be less than or equal to 100"),
-        ["missing-image.yaml"] = ("spec.image", SchemaErrorType.Required, ""),
-        ["unknown-field.yaml"] = ("spec.snapshoter", SchemaErrorType.UnknownField, ""),
-        ["bad-storage-type.yaml"] = ("spec.storage.type", SchemaErrorType.NotSupported, "\"Tmpfs\": supported values: \"EmptyDir\", \"HostPath\", \"PersistentVolumeClaim\""),
-        ["wrong-type.yaml"] = ("spec.runs", SchemaErrorType.Invalid, "\"string\": spec.runs in body must be of type integer: \"string\""),
-        ["hostpath-without-path.yaml"] = ("spec.storage", SchemaErrorType.Invalid, "\"object\": storage.hostPath is required when storage.type is HostPath"),
+        ["runs-zero.yaml"] = ((HttpStatusCode)422, "UnpackBenchmark.unpackbench.io \"runs-zero\" is invalid: spec.runs: Invalid value: 0: spec.runs in body should be greater than or equal to 1"),
+        ["runs-101.yaml"] = ((HttpStatusCode)422, "UnpackBenchmark.unpackbench.io \"runs-101\" is invalid: spec.runs: Invalid value: 101: spec.runs in body should be less than or equal to 100"),
+        ["missing-image.yaml"] = ((HttpStatusCode)422, $"UnpackBenchmark.unpackbench.io \"missing-image\" is invalid: [spec.image: Required value, {Blocked}]"),
+        ["unknown-field.yaml"] = (HttpStatusCode.BadRequest, "UnpackBenchmark in version \"v1alpha1\" cannot be handled as a UnpackBenchmark: strict decoding error: unknown field \"spec.snapshoter\""),
+        ["bad-storage-type.yaml"] = ((HttpStatusCode)422, $"UnpackBenchmark.unpackbench.io \"bad-storage-type\" is invalid: [spec.storage.type: Unsupported value: \"Tmpfs\": supported values: \"EmptyDir\", \"HostPath\", \"PersistentVolumeClaim\", {Blocked}]"),
+        ["wrong-type.yaml"] = ((HttpStatusCode)422, $"UnpackBenchmark.unpackbench.io \"wrong-type\" is invalid: [spec.runs: Invalid value: \"string\": spec.runs in body must be of type integer: \"string\", {Blocked}]"),
+        ["hostpath-without-path.yaml"] = ((HttpStatusCode)422, "UnpackBenchmark.unpackbench.io \"hostpath-without-path\" is invalid: spec.storage: Invalid value: \"object\": storage.hostPath is required when storage.type is HostPath"),
     };
 
-    private static readonly CustomResourceValidator Validator = new(Crd.Load());
+    private ApiTestServer _server = null!;
+    private k8s.Kubernetes _client = null!;
 
     public static TheoryData<string> ValidSampleFiles() => [.. Repository.Files(Samples, "*.yaml")];
 
     public static TheoryData<string> InvalidSampleFiles() => [.. Repository.Files(InvalidSamples, "*.yaml")];
 
+    public async Task InitializeAsync()
+    {
+        _server = await ApiTestServer.StartAsync();
+        _server.RegisterCustomResourceDefinition(Repository.Read(Crd.File));
+        _client = _server.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _server.DisposeAsync();
+    }
+
     [Theory]
     [MemberData(nameof(ValidSampleFiles))]
-    public void Every_sample_benchmark_validates_against_the_crd(string file)
+    public async Task Every_sample_benchmark_is_accepted_by_the_api_server(string file)
     {
         var benchmarks = Benchmarks(file);
         Assert.NotEmpty(benchmarks);
         foreach (var benchmark in benchmarks)
         {
-            var errors = Validator.Validate(benchmark);
-            Assert.True(errors.Count == 0, $"{file} ({benchmark["metadata"]?["name"]}): {string.Join("; ", errors)}");
+            await ApplyAsync(benchmark);
         }
     }
 
     [Theory]
     [MemberData(nameof(InvalidSampleFiles))]
-    public void Every_invalid_sample_fails_for_its_reason(string file)
+    public async Task Every_invalid_sample_is_refused_for_its_reason(string file)
     {
         var name = Path.GetFileName(file);
         Assert.True(ExpectedFailures.TryGetValue(name, out var expected), $"{file} has no expected failure in {nameof(ExpectedFailures)}: add one");
-        var errors = Validator.Validate(Assert.Single(Benchmarks(file)));
-        var error = Assert.Single(errors);
-        Assert.Equal(expected, (error.Path, error.Type, error.Detail));
+
+        var error = await Assert.ThrowsAsync<HttpOperationException>(() => ApplyAsync(Assert.Single(Benchmarks(file))));
+        var status = KubernetesJson.Deserialize<V1Status>(error.Response.Content);
+
+        Assert.Equal((expected.Code, expected.Message), (error.Response.StatusCode, status.Message));
     }
 
     [Fact]
@@ -60,16 +87,16 @@ public sealed class SampleValidationTests
     [Fact]
     public void Sample_names_are_unique_so_all_samples_apply_together()
     {
-        var names = Repository.Files(Samples, "*.yaml").SelectMany(YamlDocuments.ParseFile).Select(d => $"{d["kind"]}/{d["metadata"]?["name"]}").ToList();
+        var names = Repository.Files(Samples, "*.yaml").SelectMany(Documents).Select(d => $"{d["kind"]}/{d["metadata"]?["name"]}").ToList();
         Assert.Equal(names.Distinct(StringComparer.Ordinal).Count(), names.Count);
     }
 
     [Fact]
     public void Pvc_cache_sample_claims_the_volume_it_defines()
     {
-        var documents = YamlDocuments.ParseFile($"{Samples}/pvc-cache.yaml");
+        var documents = Documents($"{Samples}/pvc-cache.yaml");
         var claim = Assert.Single(documents, d => d["kind"]?.GetValue<string>() == "PersistentVolumeClaim");
-        var benchmark = Assert.Single(documents, Validator.Describes);
+        var benchmark = Assert.Single(Benchmarks($"{Samples}/pvc-cache.yaml"));
         Assert.Equal("PersistentVolumeClaim", benchmark["spec"]!["storage"]!["type"]!.GetValue<string>());
         Assert.Equal(claim["metadata"]!["name"]!.GetValue<string>(), benchmark["spec"]!["storage"]!["claimName"]!.GetValue<string>());
     }
@@ -99,6 +126,12 @@ public sealed class SampleValidationTests
         Assert.Equal(["image", "runs"], spec.Select(p => p.Key));
     }
 
+    private static IReadOnlyList<JsonNode> Documents(string file) => YamlDocuments.Parse(Repository.Read(file));
+
     private static List<JsonObject> Benchmarks(string file) =>
-        YamlDocuments.ParseFile(file).Where(Validator.Describes).Select(d => d.AsObject()).ToList();
+        Documents(file).OfType<JsonObject>().Where(d => d["kind"]?.GetValue<string>() == "UnpackBenchmark").ToList();
+
+    // kubectl apply creates with fieldValidation=Strict; each sample gets its own namespace so samples never collide.
+    private Task<object> ApplyAsync(JsonObject benchmark) =>
+        _client.CustomObjects.CreateNamespacedCustomObjectAsync(benchmark, "unpackbench.io", "v1alpha1", $"ns-{Guid.NewGuid():N}", "unpackbenchmarks", fieldValidation: "Strict");
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using UnpackBench.Testing.Kubernetes.Yaml;
 
-namespace UnpackBench.Packaging.Tests.Infrastructure;
+namespace UnpackBench.Testing.Kubernetes.Tests.Yaml;
 
 public sealed class YamlDocumentsTests
 {
