@@ -51,8 +51,8 @@ public static class GoValue
     {
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
-        JsonValueKind.Number when value.TryGetValue<long>(out var whole) => whole.ToString(CultureInfo.InvariantCulture),
-        JsonValueKind.Number => Float(value.GetValue<double>()),
+        JsonValueKind.Number when long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) => whole.ToString(CultureInfo.InvariantCulture),
+        JsonValueKind.Number => Float(double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture)),
         _ => value.ToJsonString(),
     };
 

@@ -17,11 +17,9 @@ internal static class JsonTypes
     };
 
     public static double? Number(JsonValue value) =>
-        value.GetValueKind() != JsonValueKind.Number ? null
-        : value.TryGetValue<long>(out var whole) ? whole
-        : value.TryGetValue<double>(out var real) ? real
-        : value.TryGetValue<decimal>(out var exact) ? (double)exact
-        : null;
+        value.GetValueKind() == JsonValueKind.Number
+            ? double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 
     public static bool SameValue(JsonNode? a, JsonNode? b) =>
         a is JsonValue x && b is JsonValue y && Number(x) is { } m && Number(y) is { } n
