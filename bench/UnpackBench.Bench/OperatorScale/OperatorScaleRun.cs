@@ -3,6 +3,7 @@ using k8s;
 using k8s.Models;
 using UnpackBench.Core.Benchmarks;
 using UnpackBench.Testing.Kubernetes;
+using UnpackBench.Testing.Kubernetes.CustomResources;
 using UnpackBench.Testing.Kubernetes.Node;
 
 namespace UnpackBench.Bench.OperatorScale;
@@ -22,7 +23,7 @@ internal sealed class OperatorScaleRun(string operatorDll, string workDirectory,
     {
         var (script, log) = CannedAgent.Write(Path.Combine(workDirectory, "canned-agent"), runs);
         await using var server = await ApiTestServer.StartAsync(cancellationToken: cancellationToken);
-        server.RegisterCustomResource("unpackbench.io", "v1alpha1", "unpackbenchmarks", "UnpackBenchmark");
+        server.RegisterCustomResourceDefinition(ProjectManifests.Crd);
         using var client = server.CreateClient();
         await using var scheduler = new TestScheduler(client);
         await scheduler.StartAsync(cancellationToken);

@@ -7,6 +7,7 @@ using UnpackBench.Operator.Entities;
 using UnpackBench.Testing;
 using UnpackBench.Testing.Images;
 using UnpackBench.Testing.Kubernetes;
+using UnpackBench.Testing.Kubernetes.CustomResources;
 using UnpackBench.Testing.Kubernetes.Node;
 using UnpackBench.Testing.Registry;
 using Xunit.Abstractions;
@@ -57,7 +58,7 @@ internal sealed class OperatorCluster : IAsyncDisposable
     public static async Task<OperatorCluster> StartAsync(ITestOutputHelper output, int nodes = 1, string? dockerHost = null)
     {
         var server = await ApiTestServer.StartAsync();
-        server.RegisterCustomResource(V1Alpha1UnpackBenchmark.Group, V1Alpha1UnpackBenchmark.Version, V1Alpha1UnpackBenchmark.Plural, V1Alpha1UnpackBenchmark.KindName);
+        server.RegisterCustomResourceDefinition(ProjectManifests.Crd);
         var cluster = new OperatorCluster(server, await RegistryFixture.StartAsync(), output) { _dockerHost = dockerHost };
         await cluster.Scheduler.StartAsync();
         for (var i = 1; i <= nodes; i++)
