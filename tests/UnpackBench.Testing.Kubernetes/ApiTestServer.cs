@@ -16,6 +16,8 @@ public sealed class ApiTestServer : IAsyncDisposable
     private readonly ObjectApi _api;
     private readonly GarbageCollector _collector;
     private readonly FailureInjector _failures = new();
+    private readonly BearerTokens _tokens = new();
+    private readonly RbacAuthorizer? _rbac;
     private readonly ApiRequestHandler _handler;
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
     private KestrelHost? _host;
@@ -25,7 +27,8 @@ public sealed class ApiTestServer : IAsyncDisposable
     {
         _catalog = new ResourceCatalog();
         Store = new ObjectStore(_catalog, options.TimeProvider, options.EventHistoryCapacity);
-        _api = new ObjectApi(Store, options.TimeProvider, _catalog);
+        _rbac = options.Rbac ? new RbacAuthorizer() : null;
+        _api = new ObjectApi(Store, options.TimeProvider, _catalog, new AdmissionChain(options.Admission, _rbac, _catalog));
         _collector = new GarbageCollector(_api, options.GarbageCollection, options.GarbageCollectionDelay, options.TimeProvider);
         _handler = new ApiRequestHandler(
             new ApiRouter(_catalog),
@@ -34,7 +37,9 @@ public sealed class ApiTestServer : IAsyncDisposable
             new WatchEndpoint(Store),
             new PodLogEndpoint(_api, () => PodLogs, () => KubeletsUnreachable),
             RequestLog,
-            _failures);
+            _failures,
+            _tokens,
+            _rbac);
         foreach (var ns in options.InitialNamespaces)
         {
             _api.Create(BuiltInResources.Namespaces, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } });
@@ -74,8 +79,22 @@ public sealed class ApiTestServer : IAsyncDisposable
     /// <summary>A client configuration for this server.</summary>
     public KubernetesClientConfiguration CreateClientConfiguration() => new() { Host = BaseAddress.ToString().TrimEnd('/') };
 
-    /// <summary>A real KubernetesClient talking to this server; the caller disposes it.</summary>
+    /// <summary>A real KubernetesClient talking to this server as <see cref="RequestIdentity.Admin"/>; the caller disposes it.</summary>
     public k8s.Kubernetes CreateClient() => new(CreateClientConfiguration());
+
+    /// <summary>A client configuration whose bearer token authenticates as <paramref name="identity"/>.</summary>
+    public KubernetesClientConfiguration CreateClientConfiguration(RequestIdentity identity)
+    {
+        var configuration = CreateClientConfiguration();
+        configuration.AccessToken = _tokens.Issue(identity);
+        return configuration;
+    }
+
+    /// <summary>
+    /// A real KubernetesClient whose requests come from <paramref name="identity"/>: the <see cref="RequestLog"/>
+    /// counts them for it, and RBAC and admission (when enabled) judge them as its. The caller disposes it.
+    /// </summary>
+    public k8s.Kubernetes CreateClient(RequestIdentity identity) => new(CreateClientConfiguration(identity));
 
     /// <summary>
     /// Serves a schemaless custom resource at <c>/apis/{group}/{version}[/namespaces/{ns}]/{plural}</c>, as an
@@ -112,6 +131,15 @@ public sealed class ApiTestServer : IAsyncDisposable
         var resource = new ApiResource(crd.Group, version.Name, crd.Plural, crd.Kind, crd.Namespaced, version.StatusSubresource, IsCustom: true);
         return version.Schema is null ? _catalog.Register(resource) : _catalog.Register(resource, new CustomResourceSchema(version.Schema));
     }
+
+    /// <summary>
+    /// Adds the Roles, ClusterRoles, RoleBindings and ClusterRoleBindings of a YAML stream (e.g. the project's
+    /// <c>config/rbac/*.yaml</c>) to the RBAC authorizer; other kinds are ignored. Service-account subjects
+    /// match <see cref="RequestIdentity.ServiceAccount"/> identities.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The server was started without <see cref="ApiTestServerOptions.Rbac"/>.</exception>
+    public void ApplyRbac(string yaml) =>
+        (_rbac ?? throw new InvalidOperationException("RBAC is off: start the server with ApiTestServerOptions.Rbac = true to authorize requests.")).Apply(yaml);
 
     /// <summary>
     /// From now on, creating a namespaced object needs its namespace to exist (404 otherwise) and not be

@@ -18,6 +18,16 @@ public sealed record ApiTestServerOptions
     /// <summary>Whether and when the garbage collector and namespace controller run (kube-controller-manager's work).</summary>
     public GarbageCollectionMode GarbageCollection { get; init; } = GarbageCollectionMode.Prompt;
 
+    /// <summary>
+    /// Whether requests are authorized by RBAC: the rules given to <see cref="ApiTestServer.ApplyRbac"/>
+    /// decide what each <see cref="RequestIdentity"/> may do (403 with the real message otherwise); the
+    /// default client (<see cref="RequestIdentity.Admin"/>) may do anything. Off: everything is allowed.
+    /// </summary>
+    public bool Rbac { get; init; }
+
+    /// <summary>The admission plugins (and pod validation) to emulate; none by default.</summary>
+    public AdmissionPlugins Admission { get; init; } = AdmissionPlugins.None;
+
     /// <summary>How long after a change the collector acts in <see cref="GarbageCollectionMode.Delayed"/> mode.</summary>
     public TimeSpan GarbageCollectionDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 }

@@ -4,13 +4,16 @@ namespace UnpackBench.Testing.Kubernetes;
 /// Counts the requests the server received per verb and resource, the way API server audit logs name
 /// them: <c>("create", "pods")</c>, <c>("watch", "unpackbenchmarks")</c>, <c>("update/status",
 /// "unpackbenchmarks")</c> (the status subresource joins the verb), <c>("get", "pods/log")</c> (other
-/// subresources join the resource). Resources are plurals without their group. Thread-safe.
-/// Requests that failed — injected failures included — count too.
+/// subresources join the resource). Resources are plurals without their group. Each request is also
+/// counted for the user it came from (<see cref="RequestIdentity.UserName"/>), so a benchmark can tell the
+/// operator's requests from the test kubelet's and scheduler's. Thread-safe. Requests that failed —
+/// injected failures and refusals included — count too.
 /// </summary>
 public sealed class RequestLog
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Verb, string Resource), int> _counts = [];
+    private readonly Dictionary<(string User, string Verb, string Resource), int> _byUser = [];
     private int _total;
 
     /// <summary>All requests since the last <see cref="Reset"/>.</summary>
@@ -34,6 +37,42 @@ public sealed class RequestLog
         }
     }
 
+    /// <summary>Requests with this verb on this resource from <paramref name="user"/> since the last <see cref="Reset"/>.</summary>
+    public int Count(string verb, string resource, string user)
+    {
+        lock (_gate)
+        {
+            return _byUser.GetValueOrDefault((user, verb, resource));
+        }
+    }
+
+    /// <summary>All requests from <paramref name="user"/> since the last <see cref="Reset"/>.</summary>
+    public int TotalOf(string user)
+    {
+        lock (_gate)
+        {
+            return _byUser.Where(e => e.Key.User == user).Sum(e => e.Value);
+        }
+    }
+
+    /// <summary>A copy of the counts of <paramref name="user"/>'s requests.</summary>
+    public IReadOnlyDictionary<(string Verb, string Resource), int> Snapshot(string user)
+    {
+        lock (_gate)
+        {
+            return _byUser.Where(e => e.Key.User == user).ToDictionary(e => (e.Key.Verb, e.Key.Resource), e => e.Value);
+        }
+    }
+
+    /// <summary>The users that sent requests since the last <see cref="Reset"/>.</summary>
+    public IReadOnlyList<string> Users()
+    {
+        lock (_gate)
+        {
+            return _byUser.Keys.Select(k => k.User).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        }
+    }
+
     /// <summary>A copy of every count.</summary>
     public IReadOnlyDictionary<(string Verb, string Resource), int> Snapshot()
     {
@@ -49,6 +88,7 @@ public sealed class RequestLog
         lock (_gate)
         {
             _counts.Clear();
+            _byUser.Clear();
             _total = 0;
         }
     }
@@ -63,11 +103,12 @@ public sealed class RequestLog
         }
     }
 
-    internal void Record(string verb, string resource)
+    internal void Record(string verb, string resource, string user)
     {
         lock (_gate)
         {
             _counts[(verb, resource)] = _counts.GetValueOrDefault((verb, resource)) + 1;
+            _byUser[(user, verb, resource)] = _byUser.GetValueOrDefault((user, verb, resource)) + 1;
             _total++;
         }
     }

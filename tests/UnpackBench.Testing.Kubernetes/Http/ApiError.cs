@@ -117,8 +117,10 @@ internal sealed class ApiError : Exception
     public static ApiError InvalidPatch(params IReadOnlyList<FieldError> errors) =>
         new(422, "Invalid", $" \"\" is invalid: {FieldError.Aggregate(errors)}") { Causes = errors };
 
-    public static ApiError Forbidden(ApiResource resource, string name, string why) =>
-        new(403, "Forbidden", $"{resource.QualifiedName} \"{name}\" is forbidden: {why}", resource, name);
+    /// <summary>403, as apimachinery's NewForbidden: <c>pods "x" is forbidden: why</c>, or without a name <c>pods is forbidden: why</c>.</summary>
+    public static ApiError Forbidden(ApiResource resource, string? name, string why) => string.IsNullOrEmpty(name)
+        ? new(403, "Forbidden", $"{resource.QualifiedName} is forbidden: {why}", resource)
+        : new(403, "Forbidden", $"{resource.QualifiedName} \"{name}\" is forbidden: {why}", resource, name);
 
     public static ApiError UnsupportedMediaType(string message) => new(415, "UnsupportedMediaType", message);
 

@@ -13,7 +13,8 @@ internal sealed record ApiRequest(
     string? Namespace,
     string? Name,
     string? Subresource,
-    HttpContext Context)
+    HttpContext Context,
+    RequestIdentity Identity)
 {
     public bool IsStatus => Subresource == "status";
 

@@ -14,7 +14,9 @@ internal sealed class ApiRequestHandler(
     WatchEndpoint watches,
     PodLogEndpoint logs,
     RequestLog requestLog,
-    FailureInjector failures)
+    FailureInjector failures,
+    BearerTokens tokens,
+    RbacAuthorizer? rbac)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -26,12 +28,15 @@ internal sealed class ApiRequestHandler(
                 return;
             }
 
-            var request = router.Route(context);
-            requestLog.Record(request.LogVerb, request.LogResource);
+            var identity = tokens.Authenticate(context.Request);
+            var request = router.Route(context, identity);
+            requestLog.Record(request.LogVerb, request.LogResource, identity.UserName);
             if (failures.TryTake(request.LogVerb, request.LogResource) is { } code)
             {
                 throw ApiError.Injected(code);
             }
+
+            Authorize(request);
 
             await DispatchAsync(request);
         }
@@ -50,6 +55,16 @@ internal sealed class ApiRequestHandler(
         {
             // A bug in the test server: answer as the real server answers a panic, with the cause.
             await HttpJson.WriteErrorAsync(context, ApiError.Internal($"Internal error occurred: {e.GetType().Name}: {e.Message}"));
+        }
+    }
+
+    /// <summary>With RBAC on, a request its identity may not make is a 403 with kube-apiserver's message.</summary>
+    private void Authorize(ApiRequest request)
+    {
+        var attributes = AuthorizationAttributes.Of(request);
+        if (rbac is not null && !rbac.Allows(request.Identity, attributes))
+        {
+            throw ApiError.Forbidden(request.Resource, request.Name, attributes.Describe(request.Identity));
         }
     }
 

@@ -18,7 +18,7 @@ internal sealed class ApiRouter(ResourceCatalog catalog)
     };
 
     /// <exception cref="ApiError">404 for a path no resource is served at, 405 for a method it does not take.</exception>
-    public ApiRequest Route(HttpContext context)
+    public ApiRequest Route(HttpContext context, RequestIdentity identity)
     {
         var segments = (context.Request.Path.Value ?? "").Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
         var (group, version, rest) = segments switch
@@ -53,7 +53,7 @@ internal sealed class ApiRouter(ResourceCatalog catalog)
             throw ApiError.NoSuchPath();
         }
 
-        return new ApiRequest(Verb(context.Request, name, subresource), resource, ns, name, subresource, context);
+        return new ApiRequest(Verb(context.Request, name, subresource), resource, ns, name, subresource, context, identity);
     }
 
     private static bool IsServed(ApiResource resource, string subresource) =>

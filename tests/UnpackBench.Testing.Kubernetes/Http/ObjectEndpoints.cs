@@ -62,7 +62,7 @@ internal sealed class ObjectEndpoints(ObjectApi api)
         await HttpJson.WriteAsync(request.Context, 200, body);
     }
 
-    private static WriteContext WriteContextOf(ApiRequest request) => new(FieldValidationParameter.From(request.Query));
+    private static WriteContext WriteContextOf(ApiRequest request) => new(FieldValidationParameter.From(request.Query), request.Identity);
 
     public static void RejectDryRun(ApiRequest request)
     {

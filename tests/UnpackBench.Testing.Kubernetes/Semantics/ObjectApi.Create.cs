@@ -47,8 +47,11 @@ internal sealed partial class ObjectApi
             metadata.Remove("deletionTimestamp");
             metadata.Remove("deletionGracePeriodSeconds");
             metadata.Remove("selfLink");
+            var requester = (context ?? WriteContext.Internal).Requester;
+            _admission.Mutate(type, candidate, _store);
             PrepareForCreate(type, candidate);
             ValidateSchema(type, candidate, null);
+            _admission.Validate(type, candidate, null, requester, _store);
             return Clone(_store.Save(type, candidate));
         }
     }

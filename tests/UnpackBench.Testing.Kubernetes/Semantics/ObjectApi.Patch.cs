@@ -39,7 +39,7 @@ internal sealed partial class ObjectApi
 
             CheckTypeMeta(type, patched);
             DecodePatched(type, patched, context ?? WriteContext.Internal);
-            return Clone(Update(type, current, patched, statusOnly));
+            return Clone(Update(type, current, patched, statusOnly, context ?? WriteContext.Internal));
         }
     }
 

@@ -7,7 +7,8 @@ namespace UnpackBench.Testing.Kubernetes;
 /// <summary>
 /// A custom resource registered from its CRD goes through its schema as on the real server: decoding prunes
 /// unknown fields (fieldValidation decides whether that is silent, a warning or a refusal) and applies
-/// defaults; before anything is stored the result is validated (422 Invalid, one cause per field error).
+/// defaults; before anything is stored the result is validated (422 Invalid, one cause per field error),
+/// together with what admission validates of objects (pod resources).
 /// </summary>
 internal sealed partial class ObjectApi
 {
@@ -48,7 +49,8 @@ internal sealed partial class ObjectApi
     /// <summary>Validates what would be stored against its schema; <paramref name="old"/> is the stored object on update.</summary>
     private void ValidateSchema(ApiResource type, JsonObject next, JsonObject? old)
     {
-        if (_catalog.SchemaOf(type) is { } schema && schema.Validate(next, old) is { Count: > 0 } errors)
+        var errors = (_catalog.SchemaOf(type)?.Validate(next, old) ?? []).Concat(_admission.ValidateObject(type, next)).ToList();
+        if (errors.Count > 0)
         {
             throw ApiError.Invalid(type, ObjectMeta.Name(next) ?? "", errors);
         }

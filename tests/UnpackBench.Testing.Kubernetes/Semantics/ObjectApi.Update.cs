@@ -31,12 +31,12 @@ internal sealed partial class ObjectApi
                 throw ApiError.Invalid(type, name, new FieldError("metadata.resourceVersion", FieldErrorType.Invalid, null, "must be specified for an update", ValueText: "0x0"));
             }
 
-            return Clone(Update(type, current, candidate, statusOnly));
+            return Clone(Update(type, current, candidate, statusOnly, context ?? WriteContext.Internal));
         }
     }
 
     /// <summary>Applies <paramref name="candidate"/> (a full object) to <paramref name="current"/>; the caller holds the lock.</summary>
-    private JsonObject Update(ApiResource type, JsonObject current, JsonObject candidate, bool statusOnly)
+    private JsonObject Update(ApiResource type, JsonObject current, JsonObject candidate, bool statusOnly, WriteContext context)
     {
         var name = ObjectMeta.Name(current)!;
         var requested = ObjectMeta.ResourceVersion(candidate);
@@ -47,6 +47,11 @@ internal sealed partial class ObjectApi
 
         var next = statusOnly ? WithStatusOf(current, candidate) : WithSpecAndMetadataOf(type, current, candidate);
         ValidateSchema(type, next, current);
+        if (!statusOnly)
+        {
+            _admission.Validate(type, next, current, context.Requester, _store);
+        }
+
         if (JsonNode.DeepEquals(current, next))
         {
             // The real server does not write a no-op: same object, same resourceVersion, no event.

@@ -13,12 +13,14 @@ internal sealed partial class ObjectApi
     private readonly ObjectStore _store;
     private readonly TimeProvider _time;
     private readonly ResourceCatalog _catalog;
+    private readonly AdmissionChain _admission;
 
-    public ObjectApi(ObjectStore store, TimeProvider time, ResourceCatalog catalog)
+    public ObjectApi(ObjectStore store, TimeProvider time, ResourceCatalog catalog, AdmissionChain admission)
     {
         _store = store;
         _time = time;
         _catalog = catalog;
+        _admission = admission;
     }
 
     /// <summary>When set, namespaced objects can only be created in namespaces that exist as objects.</summary>
