@@ -16,7 +16,7 @@ internal sealed class CustomResourceSchema(JsonObject schema)
     private static readonly FieldErrorType[] Blocking =
         [FieldErrorType.Required, FieldErrorType.NotSupported, FieldErrorType.TooLong, FieldErrorType.TooMany, FieldErrorType.TypeInvalid];
 
-    private readonly bool _hasRules = schema.ToJsonString().Contains("\"x-kubernetes-validations\"", StringComparison.Ordinal);
+    private readonly bool _hasRules = HasRules(schema);
 
     /// <summary>Prunes and defaults <paramref name="resource"/> in place; returns the unknown fields removed, sorted.</summary>
     public IReadOnlyList<string> Decode(JsonObject resource)
@@ -47,4 +47,12 @@ internal sealed class CustomResourceSchema(JsonObject schema)
         errors.AddRange(CelRuleValidator.Validate(resource, old, schema, isRoot: true));
         return errors;
     }
+
+    /// <summary>Whether any node has x-kubernetes-validations (the server then has a CEL validator, whose skipping it reports).</summary>
+    private static bool HasRules(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.ContainsKey("x-kubernetes-validations") || obj.Any(p => HasRules(p.Value)),
+        JsonArray array => array.Any(HasRules),
+        _ => false,
+    };
 }

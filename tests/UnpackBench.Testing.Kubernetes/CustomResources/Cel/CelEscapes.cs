@@ -17,8 +17,18 @@ internal static class CelEscapes
         i += 2;
         char? simple = e switch
         {
-            'a' => '\a', 'b' => '\b', 'f' => '\f', 'n' => '\n', 'r' => '\r', 't' => '\t', 'v' => '\v',
-            '\\' => '\\', '\'' => '\'', '"' => '"', '`' => '`', '?' => '?',
+            'a' => '\a',
+            'b' => '\b',
+            'f' => '\f',
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            'v' => '\v',
+            '\\' => '\\',
+            '\'' => '\'',
+            '"' => '"',
+            '`' => '`',
+            '?' => '?',
             _ => null,
         };
         if (simple is { } c)
@@ -46,7 +56,7 @@ internal static class CelEscapes
             ? int.Parse(text.AsSpan(start, digits), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture)
             : Convert.ToInt32(text.Substring(start, digits), 8);
         i = start + digits;
-        if (isBytes || (radix == 8 && isBytes))
+        if (isBytes)
         {
             bytes.Add((byte)code);
             return;

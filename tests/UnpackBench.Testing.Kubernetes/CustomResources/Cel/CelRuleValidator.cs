@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using UnpackBench.Testing.Kubernetes.Fields;
 using UnpackBench.Testing.Kubernetes.CustomResources.Schema;
+using UnpackBench.Testing.Kubernetes.Fields;
 using static UnpackBench.Testing.Kubernetes.CustomResources.Schema.SchemaKeywords;
 
 namespace UnpackBench.Testing.Kubernetes.CustomResources.Cel;
