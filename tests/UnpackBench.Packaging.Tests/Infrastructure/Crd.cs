@@ -9,7 +9,7 @@ internal static class Crd
     public const string File = UnpackBench.Testing.Kubernetes.CustomResources.ProjectManifests.CrdFile;
 
     /// <summary>The chart's copy.</summary>
-    public static string ChartFile => $"{Helm.HelmTemplate.Chart}/crds/unpackbenchmarks.yaml";
+    public static string ChartFile => $"{Helm.HelmChart.Directory}/crds/unpackbenchmarks.yaml";
 
     /// <summary>The parsed CRD.</summary>
     public static JsonObject Load() => YamlDocuments.ParseSingle(Repository.Read(File));
