@@ -43,6 +43,9 @@ internal sealed class CgroupMonitor : IResourceMonitor
     }
 
     /// <inheritdoc />
+    public long? FilePageBytes() => _counters.FileBytes();
+
+    /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
         _counters.Dispose();

@@ -76,6 +76,13 @@ internal sealed class CgroupV1Counters(CgroupHierarchy hierarchy, Func<string, s
     /// <inheritdoc />
     public long? MemoryPeakBytes() => CgroupFiles.Single(File(_memory, "memory.max_usage_in_bytes"));
 
+    /// <inheritdoc />
+    public long? FileBytes()
+    {
+        var stat = CgroupFiles.Keyed(File(_memory, "memory.stat"));
+        return stat.TryGetValue("total_cache", out var total) ? total : stat.TryGetValue("cache", out var own) ? own : null;
+    }
+
     private string? File(string? directory, string name) => directory is null ? null : readFile(Path.Combine(directory, name));
 
     private static string? Combine(string? directory, string name) => directory is null ? null : Path.Combine(directory, name);

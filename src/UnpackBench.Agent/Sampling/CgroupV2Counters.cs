@@ -105,6 +105,9 @@ internal sealed class CgroupV2Counters(string directory, Func<string, string?> r
         }
     }
 
+    /// <inheritdoc />
+    public long? FileBytes() => CgroupFiles.Keyed(File("memory.stat")).TryGetValue("file", out var file) ? file : null;
+
     private static long? Micro(Dictionary<string, long> stat, string key) => stat.TryGetValue(key, out var value) ? value * 1000 : null;
 
     private string? File(string name) => readFile(Path.Combine(directory, name));

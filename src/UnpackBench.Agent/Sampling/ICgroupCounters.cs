@@ -29,4 +29,7 @@ internal interface ICgroupCounters : IDisposable
 
     /// <summary>The memory peak since the last reset (or creation), bytes, page cache included; null if unavailable.</summary>
     long? MemoryPeakBytes();
+
+    /// <summary>Page-cache (file) pages charged to the cgroup, bytes; null if unavailable.</summary>
+    long? FileBytes();
 }

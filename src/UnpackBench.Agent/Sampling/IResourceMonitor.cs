@@ -17,6 +17,9 @@ internal interface IResourceMonitor : IAsyncDisposable
 
     /// <summary>Resets what can be reset, takes the first reading and starts sampling.</summary>
     Task<IMonitoredWindow> BeginAsync(CancellationToken cancellationToken);
+
+    /// <summary>Page-cache pages charged to containerd's memory cgroup now, bytes; null where the source cannot tell.</summary>
+    long? FilePageBytes() => null;
 }
 
 /// <summary>A window being measured.</summary>

@@ -23,13 +23,17 @@ namespace UnpackBench.Agent.Unpack;
 internal sealed class LayerUnpacker(ContainerdConnection connection, string snapshotter)
 {
     /// <summary>Runs the timed unpack of every layer of <paramref name="image"/> under <paramref name="leaseId"/>.</summary>
-    public async Task<UnpackOutcome> UnpackAsync(AcquiredImage image, string leaseId, int runId, CancellationToken cancellationToken)
+    public Task<UnpackOutcome> UnpackAsync(AcquiredImage image, string leaseId, int runId, CancellationToken cancellationToken) =>
+        UnpackAsync(image, CopyChain.Plain(image), leaseId, runId, cancellationToken);
+
+    /// <summary>Runs the timed unpack of every layer of <paramref name="image"/>, committing them under <paramref name="chain"/>'s names.</summary>
+    public async Task<UnpackOutcome> UnpackAsync(AcquiredImage image, CopyChain chain, string leaseId, int runId, CancellationToken cancellationToken)
     {
         var nonce = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..8];
         var layers = new List<LayerClock>(image.Layers.Count);
         var applied = new List<OciDescriptor>(image.Layers.Count);
         var directories = new List<string>(image.Layers.Count);
-        var keys = image.ChainIds.Select((chainId, i) => $"extract-{runId}-{i + 1}-{nonce} {chainId}").ToList();
+        var keys = chain.Names.Select((name, i) => $"extract-{runId}-{chain.Copy}-{i + 1}-{nonce} {name}").ToList();
         string? activeKey = null;
         string? error = null;
 
@@ -40,7 +44,7 @@ internal sealed class LayerUnpacker(ContainerdConnection connection, string snap
         for (var i = 0; i < image.Layers.Count; i++)
         {
             var layer = image.Layers[i];
-            var chainId = image.ChainIds[i].ToString();
+            var committedName = chain.Names[i];
             var step = "preparing";
             var start = mark;
             try
@@ -50,7 +54,7 @@ internal sealed class LayerUnpacker(ContainerdConnection connection, string snap
                 {
                     Snapshotter = snapshotter,
                     Key = activeKey,
-                    Parent = i == 0 ? "" : image.ChainIds[i - 1].ToString(),
+                    Parent = chain.ParentOf(i),
                 }, connection.Call(cancellationToken, leaseId));
                 var prepareEnd = clock.ElapsedTicks;
 
@@ -72,7 +76,7 @@ internal sealed class LayerUnpacker(ContainerdConnection connection, string snap
                 await connection.Snapshots.CommitAsync(new CommitSnapshotRequest
                 {
                     Snapshotter = snapshotter,
-                    Name = chainId,
+                    Name = committedName,
                     Key = activeKey,
                 }, connection.Call(cancellationToken, leaseId));
                 var commitEnd = clock.ElapsedTicks;

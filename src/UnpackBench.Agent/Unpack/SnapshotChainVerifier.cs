@@ -2,6 +2,7 @@ using Grpc.Core;
 using UnpackBench.Agent.Containerd;
 using UnpackBench.Agent.Containerd.Api.Snapshots;
 using UnpackBench.Agent.Images;
+using UnpackBench.Core.Images;
 
 namespace UnpackBench.Agent.Unpack;
 
@@ -17,14 +18,21 @@ namespace UnpackBench.Agent.Unpack;
 internal sealed class SnapshotChainVerifier(ContainerdConnection connection, string snapshotter, string? ownedSnapshotsDirectory)
 {
     /// <summary>Null when the state is clean, otherwise what is left over.</summary>
-    public async Task<string?> FindLeftoversAsync(AcquiredImage image, IEnumerable<string> previousDirectories, CancellationToken cancellationToken)
+    public Task<string?> FindLeftoversAsync(AcquiredImage image, IEnumerable<string> previousDirectories, CancellationToken cancellationToken) =>
+        FindLeftoversAsync([CopyChain.Plain(image)], previousDirectories, cancellationToken);
+
+    /// <summary>Null when no copy's chain exists and nothing else is left over, otherwise what is.</summary>
+    public async Task<string?> FindLeftoversAsync(IReadOnlyList<CopyChain> chains, IEnumerable<string> previousDirectories, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < image.ChainIds.Count; i++)
+        foreach (var chain in chains)
         {
-            if (await StatAsync(image.ChainIds[i].ToString(), cancellationToken) is not null)
+            for (var i = 0; i < chain.Names.Count; i++)
             {
-                return $"the snapshot of layer {i + 1}/{image.ChainIds.Count} ({image.ChainIds[i].Abbreviated}) already exists before the run; " +
-                       "an unpack would reuse it and finish absurdly fast";
+                if (await StatAsync(chain.Names[i], cancellationToken) is not null)
+                {
+                    return $"the snapshot of layer {i + 1}/{chain.Names.Count} ({Describe(chain, i)}) already exists before the run; " +
+                           "an unpack would reuse it and finish absurdly fast";
+                }
             }
         }
 
@@ -39,20 +47,27 @@ internal sealed class SnapshotChainVerifier(ContainerdConnection connection, str
     }
 
     /// <summary>Null when every layer is committed on its parent, otherwise what is missing.</summary>
-    public async Task<string?> FindGapsAsync(AcquiredImage image, CancellationToken cancellationToken)
-    {
-        for (var i = 0; i < image.ChainIds.Count; i++)
-        {
-            var info = await StatAsync(image.ChainIds[i].ToString(), cancellationToken);
-            var expectedParent = i == 0 ? "" : image.ChainIds[i - 1].ToString();
-            if (info is null)
-            {
-                return $"after the run, the snapshot of layer {i + 1}/{image.ChainIds.Count} ({image.ChainIds[i].Abbreviated}) does not exist";
-            }
+    public Task<string?> FindGapsAsync(AcquiredImage image, CancellationToken cancellationToken) =>
+        FindGapsAsync([CopyChain.Plain(image)], cancellationToken);
 
-            if (info.Kind != Kind.Committed || info.Parent != expectedParent)
+    /// <summary>Null when every layer of every copy is committed on that copy's parent, otherwise what is missing.</summary>
+    public async Task<string?> FindGapsAsync(IReadOnlyList<CopyChain> chains, CancellationToken cancellationToken)
+    {
+        foreach (var chain in chains)
+        {
+            for (var i = 0; i < chain.Names.Count; i++)
             {
-                return $"after the run, the snapshot of layer {i + 1}/{image.ChainIds.Count} is {info.Kind} on parent '{info.Parent}', expected committed on '{expectedParent}'";
+                var info = await StatAsync(chain.Names[i], cancellationToken);
+                var expectedParent = chain.ParentOf(i);
+                if (info is null)
+                {
+                    return $"after the run, the snapshot of layer {i + 1}/{chain.Names.Count} ({Describe(chain, i)}) does not exist";
+                }
+
+                if (info.Kind != Kind.Committed || info.Parent != expectedParent)
+                {
+                    return $"after the run, the snapshot of layer {i + 1}/{chain.Names.Count}{(chains.Count > 1 ? $" of copy {chain.Copy}" : "")} is {info.Kind} on parent '{info.Parent}', expected committed on '{expectedParent}'";
+                }
             }
         }
 
@@ -70,6 +85,14 @@ internal sealed class SnapshotChainVerifier(ContainerdConnection connection, str
         }
 
         return keys;
+    }
+
+    private static string Describe(CopyChain chain, int index)
+    {
+        var name = chain.Names[index];
+        var digest = name[(name.LastIndexOf('/') + 1)..];
+        var abbreviated = Digest.TryParse(digest, out var parsed, out _) ? parsed.Abbreviated : name;
+        return chain.Names[index] == digest ? abbreviated : $"{abbreviated} of copy {chain.Copy}";
     }
 
     private async Task<Info?> StatAsync(string key, CancellationToken cancellationToken)

@@ -29,4 +29,25 @@ public sealed record BenchmarkConfig
 
     /// <summary>The resource sampling interval, milliseconds.</summary>
     public int SampleIntervalMs { get; init; }
+
+    /// <summary>Every snapshotter benchmarked, in the order run; <see cref="Snapshotter"/> is the first.</summary>
+    public IReadOnlyList<string> Snapshotters { get; init; } = [];
+
+    /// <summary>Copies of the image's layer chain unpacked at the same time in each run.</summary>
+    public int Concurrency { get; init; } = 1;
+
+    /// <summary>The page-cache state each run started from: <c>warm</c>, <c>cold</c> or <c>drop</c>.</summary>
+    public string CacheMode { get; init; } = "warm";
+
+    /// <summary>Whether each run's writeback was timed separately (<c>sync_seconds</c>).</summary>
+    public bool Durable { get; init; }
+
+    /// <summary>Whether the floors were measured after the runs.</summary>
+    public bool Floor { get; init; }
+
+    /// <summary>The what-if encodings benchmarked besides the original.</summary>
+    public IReadOnlyList<string> WhatIf { get; init; } = [];
+
+    /// <summary>The link speed, Mbit/s, of the pull + unpack estimate.</summary>
+    public int LinkMbps { get; init; } = 1000;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace UnpackBench.Core.Results;
 
 /// <summary>
@@ -30,4 +32,12 @@ public sealed record BenchmarkResult
 
     /// <summary>Remarks a reader needs to interpret the figures (e.g. a figure that is a high-water mark).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The floors under the first variant's runs; absent without <c>--floor</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FloorMeasurement? Floors { get; init; }
+
+    /// <summary>Every snapshotter × encoding benchmarked; absent when there was only one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<VariantResult>? Variants { get; init; }
 }

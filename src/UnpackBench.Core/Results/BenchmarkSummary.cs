@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace UnpackBench.Core.Results;
 
 /// <summary>
@@ -62,4 +64,28 @@ public sealed record BenchmarkSummary
 
     /// <summary>Mean bytes written to block devices per run.</summary>
     public double? AvgIoWriteBytes { get; init; }
+
+    /// <summary>With <c>--floor</c>, the median of the runs' efficiency.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Efficiency { get; init; }
+
+    /// <summary>With <c>--floor</c>, the median of the runs' overhead against plain tar.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? OverheadVsTar { get; init; }
+
+    /// <summary>With <c>--durable</c>, the median of the runs' durable time (unpack + syncfs).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? MedianDurableSeconds { get; init; }
+
+    /// <summary>With concurrency above 1, copies × uncompressed MB divided by the median wall time.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? AggregateThroughputMbPerSecond { get; init; }
+
+    /// <summary>Whether the runs trend with the run index; absent below three successful runs.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DriftFinding? Drift { get; init; }
+
+    /// <summary>Whether run 1 was much slower than the others; absent below two successful runs or when run 1 failed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FirstRunFinding? FirstRunEffect { get; init; }
 }

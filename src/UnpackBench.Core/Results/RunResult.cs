@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace UnpackBench.Core.Results;
 
 /// <summary>One timed unpack: clear, verify clean, unpack every layer, verify complete.</summary>
@@ -35,4 +37,32 @@ public sealed record RunResult
 
     /// <summary>Exact totals and the sampled series of the timed window; null when not measured.</summary>
     public RunMetrics? Metrics { get; init; }
+
+    /// <summary>The page-cache state the run started in; absent in documents of agents that did not record it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CacheState? CacheState { get; init; }
+
+    /// <summary>With <c>--concurrency N</c> above 1, each copy's own time; <see cref="DurationSeconds"/> is then the wall time until all were done.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<CopyResult>? Copies { get; init; }
+
+    /// <summary>With concurrency, the aggregate throughput: copies × uncompressed MB / wall time.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? ThroughputMbPerSecond { get; init; }
+
+    /// <summary>With <c>--durable</c>, the time syncfs took on the snapshot filesystem right after the unpack.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? SyncSeconds { get; init; }
+
+    /// <summary>With <c>--durable</c>, <see cref="DurationSeconds"/> plus <see cref="SyncSeconds"/>: until the unpacked files were on disk.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? DurableSeconds { get; init; }
+
+    /// <summary>With <c>--floor</c>, Σ decompression floor / duration: how close the unpack came to decompression alone (1 = no slower).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Efficiency { get; init; }
+
+    /// <summary>With <c>--floor</c>, duration / Σ extraction floor: the unpack's time against plain decompress + GNU tar.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? OverheadVsTar { get; init; }
 }
