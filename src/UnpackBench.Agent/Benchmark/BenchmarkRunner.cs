@@ -12,14 +12,15 @@ using UnpackBench.Core.Statistics;
 namespace UnpackBench.Agent.Benchmark;
 
 /// <summary>
-/// Runs the warm-up and timed runs of an acquired image. Each run: clear → verify clean → timed
-/// unpack → verify complete. A run that fails a check or a step is recorded as failed with the
-/// reason and the layers it completed; the next run still gets a clean start. If containerd itself
-/// dies, the remaining runs are abandoned and the ones completed are kept.
+/// Runs the warm-up and timed runs of one variant. Each run: clear → verify clean → set up the page
+/// cache → record its state → timed unpack of every copy → (durable: timed syncfs) → verify complete.
+/// A run that fails a check or a step is recorded as failed with the reason and the layers it
+/// completed; the next run still gets a clean start. If containerd itself dies, the remaining runs are
+/// abandoned and the ones completed are kept.
 /// </summary>
 internal sealed class BenchmarkRunner(
     IContainerdHost host, ISnapshotCleaner cleaner, SnapshotChainVerifier verifier, LayerUnpacker unpacker,
-    IResourceMonitor monitor, IBenchmarkReporter reporter, TimeProvider time)
+    IResourceMonitor monitor, IBenchmarkReporter reporter, TimeProvider time, RunConditions conditions)
 {
     private List<string> _lastDirectories = [];
 
@@ -73,11 +74,19 @@ internal sealed class BenchmarkRunner(
         await cleaner.ClearAsync(_lastDirectories, cancellationToken);
         var clearSeconds = time.GetElapsedTime(clearStart).TotalSeconds;
 
-        if (await verifier.FindLeftoversAsync(image, _lastDirectories, cancellationToken) is { } leftover)
+        var chains = CopyChain.For(image, conditions.Copies);
+        if (await verifier.FindLeftoversAsync(chains, _lastDirectories, cancellationToken) is { } leftover)
         {
             return Failed(runId, $"not a clean start: {leftover}", clearSeconds, null, image, null);
         }
 
+        var digests = image.Layers.Select(l => l.Digest).ToList();
+        if (conditions.Cache.Prepare(digests) is { } stayed)
+        {
+            reporter.Warning($"run {runId}: {stayed}");
+        }
+
+        var cacheState = conditions.CacheState.Read(digests);
         var leaseId = $"{SnapshotCleaner.RunLeasePrefix}{runId}-{Guid.NewGuid():N}";
         var lease = new CreateRequest { Id = leaseId };
         lease.Labels.Add(GcLabels.Expiring(time, TimeSpan.FromHours(24)));
@@ -86,36 +95,47 @@ internal sealed class BenchmarkRunner(
         // The monitor's reads and resets happen here and after the unpack, outside its clock.
         var window = await monitor.BeginAsync(cancellationToken);
         var startedAt = time.GetUtcNow();
-        var outcome = await unpacker.UnpackAsync(image, leaseId, runId, cancellationToken);
+        var outcome = await new ConcurrentUnpacker(unpacker).UnpackAsync(image, chains, leaseId, runId, cancellationToken);
         var metrics = await window.EndAsync(cancellationToken);
+        var syncSeconds = outcome.Error is null ? conditions.Writeback?.SyncSeconds() : null;
         _lastDirectories = [.. outcome.SnapshotDirectories];
         var measured = Failed(runId, "", clearSeconds, startedAt, image, outcome) with
         {
             Metrics = metrics,
             PeakMetrics = metrics is null ? new PeakMetrics() : SeriesDownsampler.Peaks(metrics.Series),
+            CacheState = cacheState,
         };
         if (outcome.Error is not null)
         {
             return measured with { Error = outcome.Error };
         }
 
-        if (await verifier.FindGapsAsync(image, cancellationToken) is { } gap)
+        if (await verifier.FindGapsAsync(chains, cancellationToken) is { } gap)
         {
             return measured with { Error = $"incomplete unpack: {gap}" };
         }
 
-        AppliedLayers = outcome.Applied;
-        return measured with { Status = RunResult.Success, Error = null, DurationSeconds = RunTimings.Seconds(outcome.TotalTicks) };
+        AppliedLayers = outcome.Copies[0].Applied;
+        var duration = RunTimings.Seconds(outcome.WallTicks);
+        return measured with
+        {
+            Status = RunResult.Success,
+            Error = null,
+            DurationSeconds = duration,
+            SyncSeconds = syncSeconds,
+            DurableSeconds = duration + syncSeconds,
+        };
     }
 
-    private static RunResult Failed(int runId, string error, double clearSeconds, DateTimeOffset? startedAt, AcquiredImage image, UnpackOutcome? outcome) => new()
+    private static RunResult Failed(int runId, string error, double clearSeconds, DateTimeOffset? startedAt, AcquiredImage image, ConcurrentOutcome? outcome) => new()
     {
         RunId = runId,
         Status = RunResult.Failed,
         Error = error,
         StartedAt = startedAt,
         ClearSeconds = clearSeconds,
-        Layers = outcome is null ? [] : RunTimings.Layers(image, outcome),
+        Layers = outcome is null ? [] : RunTimings.Layers(image, outcome.Copies[0]),
+        Copies = outcome is null ? null : RunTimings.Copies(image, outcome),
     };
 
     private string DescribeAbort(Exception e)

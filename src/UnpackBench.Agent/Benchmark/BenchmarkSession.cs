@@ -1,11 +1,14 @@
 using UnpackBench.Agent.Containerd;
+using UnpackBench.Agent.Floors;
 using UnpackBench.Agent.Images;
 using UnpackBench.Agent.Machine;
+using UnpackBench.Agent.Reencoding;
 using UnpackBench.Agent.Reporting;
 using UnpackBench.Agent.Sampling;
 using UnpackBench.Agent.Sampling.Docker;
 using UnpackBench.Agent.Unpack;
 using UnpackBench.Core.AgentProtocol;
+using UnpackBench.Core.Variants;
 
 namespace UnpackBench.Agent.Benchmark;
 
@@ -33,6 +36,7 @@ internal sealed class BenchmarkSession(
         var startedAt = time.GetUtcNow();
         var searchPath = environment("PATH");
         Preflight.Check(settings, MountPrivileges.ReadCurrent(), MountTable.ReadCurrent(), searchPath);
+        ConditionChecks.BeforeStart(settings, searchPath);
         if (settings.ContainerdAddress is null && ContainerdBinary.Find(AgentPrerequisites.Unpigz.Executable, searchPath) is null)
         {
             reporter.Warning($"unpigz is not on PATH, so containerd decompresses gzip layers with Go's slower built-in gzip; install the '{AgentPrerequisites.Unpigz.Package}' package to benchmark what most nodes run");
@@ -48,10 +52,9 @@ internal sealed class BenchmarkSession(
         OnContainerdReady?.Invoke(host);
         await using var monitor = await OpenMonitorAsync(settings, host, cgroup, cgroupProblem, cancellationToken);
         var catalog = await SnapshotterCatalog.ReadAsync(host.Connection, cancellationToken);
-        if (catalog.Problem(settings.Snapshotter) is { } problem)
-        {
-            throw new UsageException(problem + ". Choose one with --snapshotter", AgentFailureReasons.SnapshotterUnavailable);
-        }
+        var available = ConditionChecks.Snapshotters(settings, catalog);
+        var blobs = await ContentBlobFiles.LocateAsync(host.Connection, cancellationToken);
+        ConditionChecks.WithContainerd(settings, blobs, available, catalog);
 
         // Described now, while containerd surely answers; nothing in it changes during the runs.
         var machine = await EnvironmentProbe.DescribeAsync(host, settings.Snapshotter, catalog.Roots.GetValueOrDefault(settings.Snapshotter), cancellationToken);
@@ -61,48 +64,80 @@ internal sealed class BenchmarkSession(
         var image = await new ImageAcquirer(host.Connection, time)
             .AcquireAsync(source, settings.Platform, settings.PlatformExplicit, new InlineProgress<AcquisitionProgress>(reporter.Acquisition), cancellationToken);
         reporter.Acquired(ResultAssembler.DescribeImage(image, null));
-        reporter.Stage($"{image.Layers.Count} layer(s), {image.Platform}; {settings.WarmupRuns} warm-up and {settings.Runs} timed run(s) into {settings.Snapshotter}");
+        ConditionChecks.WhatIf(settings, image);
+        var encodings = await PrepareEncodingsAsync(settings, host, image, cancellationToken);
+        reporter.Stage($"{image.Layers.Count} layer(s), {image.Platform}; {settings.WarmupRuns} warm-up and {settings.Runs} timed run(s) " +
+            $"into {string.Join(", ", settings.Snapshotters)}{(encodings.Count > 1 ? $" for each of {string.Join(", ", encodings.Select(e => e.Encoding.Name))}" : "")}");
 
-        var ownedSnapshots = host is PrivateContainerd owned
-            ? Path.Combine(owned.RootDirectory, $"io.containerd.snapshotter.v1.{settings.Snapshotter}", "snapshots")
-            : null;
-        var runner = new BenchmarkRunner(
-            host,
-            CleanerFactory?.Invoke(host.Connection, settings.Snapshotter, ownedSnapshots) ?? new SnapshotCleaner(host.Connection, settings.Snapshotter, ownedSnapshots),
-            new SnapshotChainVerifier(host.Connection, settings.Snapshotter, ownedSnapshots),
-            new LayerUnpacker(host.Connection, settings.Snapshotter),
-            monitor,
-            reporter,
-            time);
-
-        var interrupted = false;
-        try
-        {
-            await runner.RunAsync(image, settings.WarmupRuns, settings.Runs, cancellationToken);
-        }
-        catch (Exception) when (cancellationToken.IsCancellationRequested)
-        {
-            // Ctrl+C in a terminal signals containerd too, so whatever was in flight may fail
-            // rather than cancel; either way the cause is the interrupt.
-            interrupted = true;
-        }
+        var floorTools = settings.Floor ? FloorToolbox.Find(searchPath) : null;
+        var variants = new VariantEnvironment(blobs, catalog.Roots, machine.Decompressor, floorTools);
+        var outcomes = await RunVariantsAsync(settings, host, monitor, variants, catalog, encodings, cancellationToken);
 
         var notes = new List<string>(monitor.Notes);
+        var interrupted = outcomes.Any(o => o.Interrupted) || cancellationToken.IsCancellationRequested;
         if (interrupted)
         {
-            notes.Add($"interrupted after {runner.Completed.Count} of {settings.Runs} runs");
+            notes.Add($"interrupted after {outcomes.Sum(o => o.Runs.Count)} of {settings.Runs * settings.Snapshotters.Count * encodings.Count} runs");
         }
 
-        if (runner.AbortReason is { } abort)
+        var abort = outcomes.Select(o => o.AbortReason).FirstOrDefault(a => a is not null);
+        if (abort is not null)
         {
             notes.Add(abort);
             reporter.Warning(abort);
         }
 
-        var result = ResultAssembler.Assemble(settings, startedAt, image, runner.Completed, runner.AppliedLayers, machine, monitor.Source, notes);
+        var result = ResultAssembler.Assemble(settings, startedAt, image, outcomes, machine, monitor.Source, notes);
         var path = await ResultFileWriter.WriteAsync(result, settings.OutputDirectory, CancellationToken.None);
         reporter.Finished(result, path);
-        return new SessionOutcome(result, path, result.Summary.SuccessfulRuns > 0 && !interrupted && runner.AbortReason is null, interrupted);
+        var ranWell = outcomes.Where(o => o.Error is null).All(o => o.Runs.Any(r => r.Status == Core.Results.RunResult.Success));
+        return new SessionOutcome(result, path, ranWell && !interrupted && abort is null, interrupted);
+    }
+
+    // The original first, then each what-if re-encoding, untimed, before any timed run.
+    private async Task<IReadOnlyList<(LayerEncoding Encoding, AcquiredImage Image)>> PrepareEncodingsAsync(
+        BenchmarkSettings settings, IContainerdHost host, AcquiredImage image, CancellationToken cancellationToken)
+    {
+        var encodings = new List<(LayerEncoding, AcquiredImage)> { (LayerEncoding.Original, image) };
+        var store = new VariantImageStore(host.Connection, time, Path.Combine(settings.RootDirectory, "scratch"));
+        foreach (var encoding in settings.WhatIf)
+        {
+            encodings.Add((encoding, await store.GetOrCreateAsync(image, encoding, reporter.Stage, cancellationToken)));
+        }
+
+        return encodings;
+    }
+
+    // Snapshotter by snapshotter, each encoding in turn; an unavailable snapshotter fails only its own variants.
+    private async Task<List<VariantOutcome>> RunVariantsAsync(
+        BenchmarkSettings settings, IContainerdHost host, IResourceMonitor monitor, VariantEnvironment variants, SnapshotterCatalog catalog,
+        IReadOnlyList<(LayerEncoding Encoding, AcquiredImage Image)> encodings, CancellationToken cancellationToken)
+    {
+        var runner = new VariantRunner(host, monitor, reporter, time, settings, variants) { CleanerFactory = CleanerFactory };
+        var outcomes = new List<VariantOutcome>();
+        var total = settings.Snapshotters.Count * encodings.Count;
+        foreach (var snapshotter in settings.Snapshotters)
+        {
+            foreach (var (encoding, image) in encodings)
+            {
+                reporter.VariantStarting(snapshotter, encoding.Name, outcomes.Count, total);
+                if (catalog.Problem(snapshotter) is { } unavailable)
+                {
+                    reporter.Warning($"{snapshotter}/{encoding.Name} skipped: {unavailable}");
+                    outcomes.Add(new VariantOutcome { Snapshotter = snapshotter, Encoding = encoding, Image = image, Error = unavailable });
+                    continue;
+                }
+
+                var outcome = await runner.RunAsync(snapshotter, encoding, image, cancellationToken);
+                outcomes.Add(outcome);
+                if (outcome.Interrupted || outcome.AbortReason is not null)
+                {
+                    return outcomes;
+                }
+            }
+        }
+
+        return outcomes;
     }
 
     private async Task<IResourceMonitor> OpenMonitorAsync(

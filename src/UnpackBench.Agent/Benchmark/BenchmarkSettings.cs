@@ -1,6 +1,7 @@
 using UnpackBench.Agent.Sampling;
 using UnpackBench.Core.Images;
 using UnpackBench.Core.References;
+using UnpackBench.Core.Variants;
 
 namespace UnpackBench.Agent.Benchmark;
 
@@ -19,8 +20,33 @@ internal sealed record BenchmarkSettings
     /// <summary>Untimed runs before the timed ones.</summary>
     public required int WarmupRuns { get; init; }
 
-    /// <summary>containerd snapshotter to unpack into.</summary>
+    /// <summary>containerd snapshotter to unpack into; the first of <see cref="Snapshotters"/>.</summary>
     public required string Snapshotter { get; init; }
+
+    /// <summary>Every snapshotter to benchmark, in order; just <see cref="Snapshotter"/> unless several were asked for.</summary>
+    public IReadOnlyList<string> Snapshotters
+    {
+        get => _snapshotters is { Count: > 0 } list ? list : [Snapshotter];
+        init => _snapshotters = value;
+    }
+
+    /// <summary>Independent copies of the layer chain each timed run unpacks at the same time.</summary>
+    public int Concurrency { get; init; } = VariantLimits.DefaultConcurrency;
+
+    /// <summary>The page-cache state each timed run starts from.</summary>
+    public CacheMode CacheMode { get; init; } = CacheMode.Warm;
+
+    /// <summary>Time syncfs on the snapshot filesystem after each timed unpack.</summary>
+    public bool Durable { get; init; }
+
+    /// <summary>Measure the decompression and extraction floors after the timed runs.</summary>
+    public bool Floor { get; init; }
+
+    /// <summary>Encodings to re-encode the image into and benchmark besides the original.</summary>
+    public IReadOnlyList<LayerEncoding> WhatIf { get; init; } = [];
+
+    /// <summary>The link speed, Mbit/s, of the pull + unpack estimate.</summary>
+    public int LinkMbps { get; init; } = VariantLimits.DefaultLinkMbps;
 
     /// <summary>The platform to pick from a multi-platform image.</summary>
     public required Platform Platform { get; init; }
@@ -60,4 +86,6 @@ internal sealed record BenchmarkSettings
 
     /// <summary>What the user named: the reference as typed, or the archive path.</summary>
     public string Target => Image?.ToString() ?? ArchivePath!;
+
+    private readonly IReadOnlyList<string>? _snapshotters;
 }

@@ -2,6 +2,7 @@ using UnpackBench.Agent.Containerd.Api;
 using UnpackBench.Agent.Images;
 using UnpackBench.Core.Images;
 using UnpackBench.Core.Results;
+using UnpackBench.Core.Variants;
 
 namespace UnpackBench.Agent.Benchmark;
 
@@ -39,12 +40,18 @@ internal static class ResultAssembler
         };
     }
 
-    /// <summary>Assembles the whole document.</summary>
+    /// <summary>
+    /// Assembles the whole document. The first variant (first snapshotter, original encoding) is the
+    /// top-level summary and runs; <c>variants</c> lists them all when there is more than one.
+    /// </summary>
     public static BenchmarkResult Assemble(
-        BenchmarkSettings settings, DateTimeOffset startedAt, AcquiredImage image, IReadOnlyList<RunResult> runs,
-        IReadOnlyList<OciDescriptor>? applied, EnvironmentDescription environment, string statsSource, IReadOnlyList<string> notes)
+        BenchmarkSettings settings, DateTimeOffset startedAt, AcquiredImage image, IReadOnlyList<VariantOutcome> outcomes,
+        EnvironmentDescription environment, string statsSource, IReadOnlyList<string> notes)
     {
-        var described = DescribeImage(image, applied);
+        // Every encoding unpacks to the same tars, so any variant's successful run gives the sizes.
+        var described = DescribeImage(image, outcomes.Select(o => o.Applied).FirstOrDefault(a => a is not null));
+        var variants = VariantAssembler.Build(outcomes, described.TotalUncompressedBytes, settings, environment.Decompressor);
+        var first = variants.Count > 0 ? variants[0] : null;
         return new BenchmarkResult
         {
             BenchmarkConfig = new BenchmarkConfig
@@ -58,12 +65,52 @@ internal static class ResultAssembler
                 Platform = settings.Platform.ToString(),
                 StatsSource = statsSource,
                 SampleIntervalMs = (int)settings.SampleInterval.TotalMilliseconds,
+                Snapshotters = settings.Snapshotters,
+                Concurrency = settings.Concurrency,
+                CacheMode = CacheModes.Name(settings.CacheMode),
+                Durable = settings.Durable,
+                Floor = settings.Floor,
+                WhatIf = settings.WhatIf.Select(e => e.Name).ToList(),
+                LinkMbps = settings.LinkMbps,
             },
-            Summary = SummaryCalculator.Summarize(runs, described.TotalUncompressedBytes),
-            Runs = runs,
+            Summary = first?.Summary ?? SummaryCalculator.Summarize([], described.TotalUncompressedBytes),
+            Runs = first?.Runs ?? [],
             Image = described,
             Environment = environment,
-            Notes = notes,
+            Notes = [.. notes, .. Remarks(settings, first)],
+            Floors = first?.Floors,
+            Variants = variants.Count > 1 ? variants : null,
         };
+    }
+
+    // Sentences the conditions of the runs call for, so a reader does not misread the figures.
+    private static IEnumerable<string> Remarks(BenchmarkSettings settings, VariantResult? first)
+    {
+        if (settings.Concurrency > 1)
+        {
+            yield return $"each run unpacked {settings.Concurrency} independent copies of the layer chain at once: copy k committed its layers under " +
+                         $"'{Unpack.CopyChain.CopyPrefix}k/CHAINID', so containerd could not share a snapshot between copies; the copies read the same content blobs. " +
+                         "duration_seconds is the wall time until every copy was done";
+        }
+
+        if (settings.CacheMode == CacheMode.Drop)
+        {
+            yield return "--cache drop: before every run the agent synced and dropped the whole node's page cache (drop_caches), which other workloads on the node felt too";
+        }
+
+        if (first?.Summary.Drift is { Detected: true, Suggestion: { } drift })
+        {
+            yield return "drift: " + drift;
+        }
+
+        if (first?.Summary.FirstRunEffect is { Detected: true, Suggestion: { } firstRun })
+        {
+            yield return "first run: " + firstRun;
+        }
+
+        if (first?.Floors?.Note is { } floorNote)
+        {
+            yield return "floors: " + floorNote;
+        }
     }
 }

@@ -21,4 +21,15 @@ internal static class RunTimings
             ApplySeconds = Seconds(l.ApplyEnd - l.PrepareEnd),
             CommitSeconds = Seconds(l.CommitEnd - l.ApplyEnd),
         }).ToList();
+
+    /// <summary>Each copy's own time and layers; null for a run of a single copy.</summary>
+    public static IReadOnlyList<CopyResult>? Copies(AcquiredImage image, ConcurrentOutcome outcome) =>
+        outcome.Copies.Count == 1
+            ? null
+            : outcome.Copies.Select((copy, i) => new CopyResult
+            {
+                Copy = i + 1,
+                DurationSeconds = copy.Error is null ? Seconds(copy.TotalTicks) : null,
+                Layers = Layers(image, copy),
+            }).ToList();
 }

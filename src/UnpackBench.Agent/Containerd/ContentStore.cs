@@ -144,6 +144,10 @@ internal sealed class ContentStore(ContainerdConnection connection)
         return buffer.ToArray();
     }
 
+    /// <summary>Opens a blob of any size for reading, streamed from containerd.</summary>
+    public Stream OpenRead(Digest digest, CancellationToken cancellationToken) =>
+        new ContentReadStream(connection.Content.Read(new ReadContentRequest { Digest = digest.ToString() }, connection.Call(cancellationToken)));
+
     // containerd answers every request on the write stream; reading them keeps HTTP/2 flow control moving.
     private static async Task DrainResponsesAsync(IAsyncStreamReader<WriteContentResponse> responses, CancellationToken cancellationToken)
     {

@@ -78,6 +78,20 @@ internal sealed class ConsoleReporter(IAnsiConsole console) : IBenchmarkReporter
     }
 
     /// <inheritdoc />
+    public void VariantStarting(string snapshotter, string encoding, int index, int count)
+    {
+        if (count > 1)
+        {
+            Line($"[bold]variant {index + 1}/{count}: {Markup.Escape(snapshotter)}, {Markup.Escape(encoding)}[/]");
+            lock (_lock)
+            {
+                _runTask?.StopTask();
+                _runTask = null;
+            }
+        }
+    }
+
+    /// <inheritdoc />
     public void RunStarting(int runId, int total, bool warmup)
     {
         lock (_lock)

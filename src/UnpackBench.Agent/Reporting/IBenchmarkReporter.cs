@@ -18,6 +18,14 @@ internal interface IBenchmarkReporter
     /// <summary>The image is in the content store and described.</summary>
     void Acquired(ImageDescription image);
 
+    /// <summary>
+    /// A variant (snapshotter × encoding) begins; <paramref name="index"/> counts from 0. Its runs are
+    /// numbered from 1 again.
+    /// </summary>
+    void VariantStarting(string snapshotter, string encoding, int index, int count)
+    {
+    }
+
     /// <summary>A run is about to clear and unpack.</summary>
     void RunStarting(int runId, int total, bool warmup);
 

@@ -11,6 +11,7 @@ namespace UnpackBench.Agent.Reporting;
 internal sealed class JsonLinesReporter(TextWriter output, TimeProvider time) : IBenchmarkReporter
 {
     private readonly Lock _lock = new();
+    private string? _laterVariant;
 
     /// <inheritdoc />
     public void Stage(string message) => Write(new AgentEvent { Event = "stage", Time = time.GetUtcNow(), Message = message });
@@ -26,6 +27,18 @@ internal sealed class JsonLinesReporter(TextWriter output, TimeProvider time) : 
         Write(new AgentEvent { Event = AgentEventKinds.Acquired, Time = time.GetUtcNow(), Image = image, Message = $"acquired {image.Reference} ({image.Layers.Count} layers)" });
 
     /// <inheritdoc />
+    public void VariantStarting(string snapshotter, string encoding, int index, int count)
+    {
+        if (count > 1)
+        {
+            // Run events are the first variant's, whose runs are the document's top-level runs; the
+            // operator keys runs by id, which restarts in every variant. Later variants report as stages.
+            _laterVariant = index == 0 ? null : $"{snapshotter}/{encoding}";
+            Stage($"variant {index + 1}/{count}: {snapshotter}, {encoding}");
+        }
+    }
+
+    /// <inheritdoc />
     public void RunStarting(int runId, int total, bool warmup)
     {
     }
@@ -33,7 +46,11 @@ internal sealed class JsonLinesReporter(TextWriter output, TimeProvider time) : 
     /// <inheritdoc />
     public void RunFinished(RunResult run, int total, bool warmup)
     {
-        if (!warmup)
+        if (!warmup && _laterVariant is { } variant)
+        {
+            Stage(run.Status == RunResult.Success ? $"{variant} run {run.RunId}/{total}: {run.DurationSeconds:0.000} s" : $"{variant} run {run.RunId}/{total} failed: {run.Error}");
+        }
+        else if (!warmup)
         {
             var message = run.Status == RunResult.Success ? $"run {run.RunId}/{total}: {run.DurationSeconds:0.000} s" : $"run {run.RunId}/{total} failed: {run.Error}";
             Write(new AgentEvent { Event = AgentEventKinds.Run, Time = time.GetUtcNow(), Run = run, CompletedRuns = run.RunId, TotalRuns = total, Message = message });

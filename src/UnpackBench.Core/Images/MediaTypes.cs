@@ -21,6 +21,18 @@ public static class MediaTypes
     /// <summary>zstd-compressed OCI layer.</summary>
     public const string OciLayerZstd = "application/vnd.oci.image.layer.v1.tar+zstd";
 
+    /// <summary>Non-distributable OCI layer, uncompressed (its publisher restricts copying it).</summary>
+    public const string OciLayerNonDistributable = "application/vnd.oci.image.layer.nondistributable.v1.tar";
+
+    /// <summary>Non-distributable OCI layer, gzip-compressed.</summary>
+    public const string OciLayerNonDistributableGzip = "application/vnd.oci.image.layer.nondistributable.v1.tar+gzip";
+
+    /// <summary>Non-distributable OCI layer, zstd-compressed.</summary>
+    public const string OciLayerNonDistributableZstd = "application/vnd.oci.image.layer.nondistributable.v1.tar+zstd";
+
+    /// <summary>Docker foreign layer (gzip), the Docker form of a non-distributable layer.</summary>
+    public const string DockerForeignLayerGzip = "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip";
+
     /// <summary>Docker manifest list (multi-platform).</summary>
     public const string DockerManifestList = "application/vnd.docker.distribution.manifest.list.v2+json";
 
@@ -44,13 +56,17 @@ public static class MediaTypes
 
     /// <summary>Whether containerd's differ can apply a layer of this media type.</summary>
     public static bool IsSupportedLayer(string mediaType) =>
-        mediaType is OciLayer or OciLayerGzip or OciLayerZstd or DockerLayerGzip or DockerLayer;
+        mediaType is OciLayer or OciLayerGzip or OciLayerZstd or DockerLayerGzip or DockerLayer || IsNonDistributableLayer(mediaType);
+
+    /// <summary>Whether the layer's publisher marked it non-distributable (its copies must not be passed on).</summary>
+    public static bool IsNonDistributableLayer(string mediaType) =>
+        mediaType is OciLayerNonDistributable or OciLayerNonDistributableGzip or OciLayerNonDistributableZstd or DockerForeignLayerGzip;
 
     /// <summary>How a layer of this media type is compressed: none, gzip or zstd.</summary>
     public static string CompressionOf(string mediaType) => mediaType switch
     {
-        OciLayerGzip or DockerLayerGzip => "gzip",
-        OciLayerZstd => "zstd",
+        OciLayerGzip or DockerLayerGzip or OciLayerNonDistributableGzip or DockerForeignLayerGzip => "gzip",
+        OciLayerZstd or OciLayerNonDistributableZstd => "zstd",
         _ => "none",
     };
 

@@ -219,6 +219,19 @@ public sealed class ImageDocumentParserTests
         Assert.True(manifest.Layers[0].MediaType == mediaType, @case);
     }
 
+    [Theory]
+    [InlineData("oci non-distributable gzip", MediaTypes.OciLayerNonDistributableGzip, "gzip")]
+    [InlineData("oci non-distributable zstd", MediaTypes.OciLayerNonDistributableZstd, "zstd")]
+    [InlineData("docker foreign layer", MediaTypes.DockerForeignLayerGzip, "gzip")]
+    public void Non_distributable_layers_are_accepted_because_containerd_applies_them(string @case, string mediaType, string compression)
+    {
+        var manifest = ImageDocumentParser.ParseManifest(Utf8(ManifestWithLayer($$"""{ "mediaType": "{{mediaType}}", "digest": "{{Layer1Digest}}", "size": 10240 }""")));
+
+        Assert.True(manifest.Layers[0].MediaType == mediaType, @case);
+        Assert.True(MediaTypes.IsNonDistributableLayer(mediaType), @case);
+        Assert.Equal(compression, MediaTypes.CompressionOf(mediaType));
+    }
+
     [Fact]
     public void Whitespace_after_the_document_is_allowed()
     {
@@ -255,8 +268,6 @@ public sealed class ImageDocumentParserTests
         { "config is a string", $$"""{ "schemaVersion": 2, "config": "{{ConfigDigest}}", "layers": [] }""", "no 'config' descriptor" },
         { "missing layers", $$"""{ "schemaVersion": 2, "config": { "digest": "{{ConfigDigest}}", "size": 2 } }""", "no 'layers' array" },
         { "zero layers", $$"""{ "schemaVersion": 2, "config": { "digest": "{{ConfigDigest}}", "size": 2 }, "layers": [] }""", "lists no layers" },
-        { "non-distributable layer", ManifestWithLayer($$"""{ "mediaType": "application/vnd.oci.image.layer.nondistributable.v1.tar+gzip", "digest": "{{Layer1Digest}}", "size": 1 }"""), "media type 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip'" },
-        { "docker foreign layer", ManifestWithLayer($$"""{ "mediaType": "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip", "digest": "{{Layer1Digest}}", "size": 1 }"""), "which containerd cannot apply" },
         { "helm chart", ManifestWithLayer($$"""{ "mediaType": "application/vnd.cncf.helm.chart.content.v1.tar+gzip", "digest": "{{Layer1Digest}}", "size": 1 }"""), "layer 1 (" + Layer1Digest + ") has media type 'application/vnd.cncf.helm.chart.content.v1.tar+gzip'" },
         { "layer without media type", ManifestWithLayer($$"""{ "digest": "{{Layer1Digest}}", "size": 1 }"""), "has media type ''" },
         { "layer digest too short", ManifestWithLayer("""{ "mediaType": "application/vnd.oci.image.layer.v1.tar", "digest": "sha256:abc", "size": 1 }"""), "layer 1: digest 'sha256:abc' must have 64" },
