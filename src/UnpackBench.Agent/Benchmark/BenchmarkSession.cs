@@ -53,7 +53,7 @@ internal sealed class BenchmarkSession(
         await using var monitor = await OpenMonitorAsync(settings, host, cgroup, cgroupProblem, cancellationToken);
         var catalog = await SnapshotterCatalog.ReadAsync(host.Connection, cancellationToken);
         var available = ConditionChecks.Snapshotters(settings, catalog);
-        var blobs = await ContentBlobFiles.LocateAsync(host.Connection, cancellationToken);
+        var blobs = await ContentBlobFiles.LocateAsync(host.Connection, catalog.Roots.Values, cancellationToken);
         ConditionChecks.WithContainerd(settings, blobs, available, catalog);
 
         // Described now, while containerd surely answers; nothing in it changes during the runs.

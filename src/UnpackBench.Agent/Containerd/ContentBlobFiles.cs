@@ -19,18 +19,25 @@ internal sealed class ContentBlobFiles(string root)
     public string PathOf(Digest digest) => Path.Combine(Root, "blobs", digest.Algorithm, digest.Hex);
 
     /// <summary>
-    /// The content store of <paramref name="connection"/>'s containerd, as its content plugin reports
-    /// its root; null when containerd does not say or the directory is not visible to the agent (a
-    /// containerd in another mount namespace).
+    /// The content store of <paramref name="connection"/>'s containerd: where its content plugin says its
+    /// root is, or else (containerd 1.6 does not say) the plugin directory beside a snapshotter's root in
+    /// <paramref name="snapshotterRoots"/>, as containerd lays out its root. Null when the directory is not
+    /// visible to the agent (a containerd in another mount namespace).
     /// </summary>
-    public static async Task<ContentBlobFiles?> LocateAsync(ContainerdConnection connection, CancellationToken cancellationToken)
+    public static async Task<ContentBlobFiles?> LocateAsync(ContainerdConnection connection, IEnumerable<string> snapshotterRoots, CancellationToken cancellationToken)
     {
         var request = new PluginsRequest { Filters = { $"type=={ContentPluginType}" } };
         var response = await connection.Introspection.PluginsAsync(request, connection.Call(cancellationToken));
-        var root = response.Plugins
+        var reported = response.Plugins
             .Where(p => p.InitErr is null && p.Exports.ContainsKey("root"))
-            .Select(p => p.Exports["root"])
-            .FirstOrDefault();
-        return root is not null && Directory.Exists(Path.Combine(root, "blobs")) ? new ContentBlobFiles(root) : null;
+            .Select(p => p.Exports["root"]);
+        var beside = snapshotterRoots
+            .Select(Path.GetDirectoryName)
+            .Where(parent => parent is not null)
+            .Select(parent => Path.Combine(parent!, ContentPluginType + ".content"));
+        // A fresh content store has no blobs directory yet; its own directory exists from containerd's start.
+        return reported.Concat(beside).FirstOrDefault(Directory.Exists) is { } found
+            ? new ContentBlobFiles(found)
+            : null;
     }
 }

@@ -11,13 +11,25 @@ internal sealed class RecordingReporter : IBenchmarkReporter
 
     public Action<RunResult>? AfterRun { get; init; }
 
+    /// <summary>Called as each timed run is about to clear and unpack.</summary>
+    public Action? BeforeRun { get; set; }
+
     public void Stage(string message) => Lines.Add(message);
+
+    public void Warning(string message) => Lines.Add($"warning {message}");
 
     public void Acquisition(AcquisitionProgress progress)
     {
     }
 
-    public void RunStarting(int runId, int total, bool warmup) => Lines.Add($"starting {runId}/{total}");
+    public void RunStarting(int runId, int total, bool warmup)
+    {
+        Lines.Add($"starting {runId}/{total}");
+        if (!warmup)
+        {
+            BeforeRun?.Invoke();
+        }
+    }
 
     public void RunFinished(RunResult run, int total, bool warmup)
     {
@@ -27,8 +39,6 @@ internal sealed class RecordingReporter : IBenchmarkReporter
             AfterRun?.Invoke(run);
         }
     }
-
-    public void Warning(string message) => Lines.Add($"warning {message}");
 
     public void Finished(BenchmarkResult result, string resultPath) => Lines.Add($"done {resultPath}");
 

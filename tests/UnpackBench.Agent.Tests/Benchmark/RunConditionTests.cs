@@ -1,0 +1,159 @@
+using System.Formats.Tar;
+using UnpackBench.Agent.Benchmark;
+using UnpackBench.Agent.Tests.Support;
+using UnpackBench.Core.Variants;
+using UnpackBench.Testing.Images;
+
+namespace UnpackBench.Agent.Tests.Benchmark;
+
+/// <summary>The conditions around each run on a real containerd: page-cache modes, durable runs, floors.</summary>
+public sealed class RunConditionTests : IDisposable
+{
+    private readonly SessionHarness _harness = new();
+
+    [Fact]
+    public async Task Cold_runs_open_their_window_with_no_blob_page_resident_and_durable_runs_record_their_sync()
+    {
+        var archive = _harness.Archive(layout => SampleImage.Build(layout));
+        var settings = _harness.Settings(archive) with { CacheMode = CacheMode.Cold, Durable = true };
+
+        var outcome = await _harness.RunAsync(settings);
+
+        Assert.All(SessionHarness.Successful(outcome.Result.Runs, 2), run =>
+        {
+            Assert.Equal(0, run.CacheState!.BlobResidentBytes);
+            Assert.NotNull(run.CacheState.CachedMb);
+            Assert.True(run.SyncSeconds >= 0);
+            Assert.Equal(run.DurationSeconds!.Value + run.SyncSeconds!.Value, run.DurableSeconds!.Value, 9);
+        });
+        Assert.Equal("cold", outcome.Result.BenchmarkConfig.CacheMode);
+        Assert.NotNull(outcome.Result.Summary.MedianDurableSeconds);
+    }
+
+    [Fact]
+    public async Task Warm_runs_record_the_blobs_as_resident()
+    {
+        var archive = _harness.Archive(layout => SampleImage.Build(layout));
+
+        var outcome = await _harness.RunAsync(_harness.Settings(archive));
+
+        // The previous run (or the acquisition) read every blob, and warm leaves the page cache alone.
+        Assert.All(SessionHarness.Successful(outcome.Result.Runs, 2), run => Assert.True(run.CacheState!.BlobResidentBytes > 0));
+        Assert.All(outcome.Result.Runs, run => Assert.Null(run.SyncSeconds));
+    }
+
+    [Fact]
+    public async Task Drop_runs_start_after_the_page_cache_fell_and_record_the_cache_state()
+    {
+        var archive = _harness.Archive(layout => SampleImage.Build(layout));
+        var settings = _harness.Settings(archive) with { CacheMode = CacheMode.Drop };
+        var cachedBefore = new List<double>();
+        _harness.Reporter.BeforeRun = () => cachedBefore.Add(MeminfoCachedMb());
+
+        var outcome = await _harness.RunAsync(settings);
+
+        var runs = SessionHarness.Successful(outcome.Result.Runs, 2);
+        Assert.Equal(2, cachedBefore.Count);
+        for (var i = 0; i < runs.Count; i++)
+        {
+            Assert.True(runs[i].CacheState!.CachedMb < cachedBefore[i], $"run {i + 1}: Cached {runs[i].CacheState!.CachedMb} MB at the start, {cachedBefore[i]} MB before the drop");
+            Assert.NotNull(runs[i].CacheState!.MemFreeMb);
+            Assert.NotNull(runs[i].CacheState!.DirtyMb);
+            Assert.NotNull(runs[i].CacheState!.WritebackMb);
+        }
+
+        Assert.Contains(outcome.Result.Notes, n => n.Contains("drop_caches", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Floors_lie_under_every_layer_of_a_multi_layer_image_and_efficiency_is_between_0_and_1()
+    {
+        var archive = _harness.Archive(layout => new ImageBuilder(Platform.LinuxAmd64).WithLayers(
+        [
+            Layer(layout, "base", seed: 1, LayerCompression.Gzip),
+            Layer(layout, "lib", seed: 2, LayerCompression.Zstd),
+            Layer(layout, "app", seed: 3, LayerCompression.None),
+        ]).Build(layout));
+        var settings = _harness.Settings(archive) with { Floor = true };
+
+        var outcome = await _harness.RunAsync(settings);
+
+        var runs = SessionHarness.Successful(outcome.Result.Runs, 2);
+        var floors = outcome.Result.Floors!;
+        Assert.Equal(["unpigz", "zstd", "none"], floors.Layers.Select(l => l.FloorTool));
+        for (var i = 0; i < floors.Layers.Count; i++)
+        {
+            var layer = floors.Layers[i];
+            var fastest = runs.Min(r => r.Layers[i].DurationSeconds);
+            Assert.True(layer.DecompressFloorSeconds < fastest, $"layer {i + 1}: decompress floor {layer.DecompressFloorSeconds} s, fastest unpack {fastest} s");
+            Assert.True(layer.ExtractFloorSeconds > 0, $"layer {i + 1}");
+        }
+
+        Assert.All(runs, run => Assert.InRange(run.Efficiency!.Value, double.Epsilon, 1));
+        Assert.All(runs, run => Assert.True(run.OverheadVsTar > 0));
+        Assert.NotNull(outcome.Result.Summary.Efficiency);
+        Assert.Empty(Directory.GetDirectories(Path.Combine(_harness.Root, "root", "io.containerd.snapshotter.v1.overlayfs"), "unpackbench-floor-*"));
+    }
+
+    [Fact]
+    public async Task What_if_on_an_image_with_a_non_distributable_layer_is_refused_before_any_run()
+    {
+        var archive = NonDistributableArchive();
+        var settings = _harness.Settings(archive) with { WhatIf = [new LayerEncoding(LayerCompressionKind.Zstd, 3)] };
+
+        var error = await Assert.ThrowsAsync<UsageException>(() => _harness.RunAsync(settings));
+
+        Assert.Contains("non-distributable", error.Message, StringComparison.Ordinal);
+        Assert.Contains("without --what-if", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_harness.Reporter.Lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^starting \d+/\d+$"));
+        ContainerdProcesses.AssertNoneUnder(_harness.Root);
+    }
+
+    private static BuiltLayer Layer(OciLayout layout, string directory, int seed, LayerCompression compression)
+    {
+        var builder = new LayerBuilder().Directory(directory);
+        for (var i = 0; i < 8; i++)
+        {
+            builder.File($"{directory}/file-{i}.bin", FileContent.Random(512 * 1024, seed: (seed * 100) + i));
+        }
+
+        return builder.Build(layout.Blobs, compression);
+    }
+
+    // An OCI archive whose only layer is declared non-distributable (the blob itself is an ordinary gzip tar).
+    private string NonDistributableArchive()
+    {
+        var layout = OciLayout.Create(_harness.Path("layout-restricted"));
+        var image = new ImageBuilder(Platform.LinuxAmd64).WithLayer(new LayerBuilder().File("licensed.bin", "restricted\n").Build(layout.Blobs)).Build(layout);
+        var layer = image.Layers[0];
+        var manifest = layout.Blobs.Add(System.Text.Encoding.UTF8.GetBytes($$"""
+            {"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json",
+             "config":{"mediaType":"{{image.Config.MediaType}}","digest":"{{image.Config.Digest}}","size":{{image.Config.Size}}},
+             "layers":[{"mediaType":"application/vnd.oci.image.layer.nondistributable.v1.tar+gzip","digest":"{{layer.Digest}}","size":{{layer.Size}}}]}
+            """), "application/vnd.oci.image.manifest.v1+json");
+        var path = _harness.Path("restricted.tar");
+        using var archive = new TarWriter(File.Create(path), TarEntryFormat.Pax);
+        Add(archive, "oci-layout", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(OciLayout.LayoutFileJson())));
+        Add(archive, "index.json", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(OciLayout.IndexJson([manifest]))));
+        foreach (var blob in new[] { layer.Digest, image.Config.Digest, manifest.Digest })
+        {
+            Add(archive, $"blobs/sha256/{blob["sha256:".Length..]}", layout.Blobs.OpenRead(blob));
+        }
+
+        return path;
+    }
+
+    private static void Add(TarWriter archive, string name, Stream data)
+    {
+        using (data)
+        {
+            archive.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = data });
+        }
+    }
+
+    private static double MeminfoCachedMb() =>
+        File.ReadAllLines("/proc/meminfo").Where(l => l.StartsWith("Cached:", StringComparison.Ordinal))
+            .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024).Single();
+
+    public void Dispose() => _harness.Dispose();
+}
