@@ -20,6 +20,9 @@ var root = new RootCommand("unpackbench-bench: benchmarks that print ratios meas
     new UnpackVsCtrCommand(),
     new SamplerOverheadCommand(),
     new OperatorScaleCommand(),
+    new VariantsCommand(),
+    new ConcurrencyCommand(),
+    new FloorVsCtrCommand(),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -12,7 +12,11 @@ namespace UnpackBench.Bench.Comparison;
 /// The agent clears the namespace's snapshots before and after its run and prints the result document on stdout;
 /// its progress (stderr) is kept in a log file per invocation.
 /// </summary>
-internal sealed class AgentProcess(string agentDll, string containerdAddress, string workDirectory)
+/// <param name="agentDll">The agent's build.</param>
+/// <param name="containerdAddress">The benchmark's containerd.</param>
+/// <param name="workDirectory">Where results and logs go.</param>
+/// <param name="options">More agent options for every run (e.g. <c>--floor</c>).</param>
+internal sealed class AgentProcess(string agentDll, string containerdAddress, string workDirectory, IReadOnlyList<string>? options = null)
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(60);
     private int _invocations;
@@ -35,7 +39,7 @@ internal sealed class AgentProcess(string agentDll, string containerdAddress, st
         using var forceful = new CancellationTokenSource();
         await using var escalate = cancellationToken.Register(() => forceful.CancelAfter(StopGrace));
         var result = await Cli.Wrap("dotnet")
-            .WithArguments([agentDll, "run", "--archive", archive, "--runs", "1", "--containerd-address", containerdAddress, "--output", output, "--json"])
+            .WithArguments([agentDll, "run", "--archive", archive, "--runs", "1", "--containerd-address", containerdAddress, "--output", output, "--json", .. options ?? []])
             .WithWorkingDirectory(Directory.CreateDirectory(Path.Combine(workDirectory, "agent")).FullName)
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(Encoding.UTF8, Encoding.UTF8, forceful.Token, cancellationToken);

@@ -16,6 +16,19 @@ internal sealed class AlternatingComparison(AgentProcess agent, Ctr ctr, TextWri
     /// <summary>One untimed import run, then <paramref name="iterations"/> alternating pairs.</summary>
     public async Task<ComparisonResult> RunAsync(string label, GeneratedImage image, RatioTarget target, int iterations, CancellationToken cancellationToken)
     {
+        await ImportAsync(label, image, cancellationToken);
+        var times = new List<(TimeSpan Agent, TimeSpan Ctr)>(iterations);
+        for (var i = 1; i <= iterations; i++)
+        {
+            times.Add(await PairAsync(agent, label, image, i, iterations, cancellationToken));
+        }
+
+        return new ComparisonResult(label, image, target, times);
+    }
+
+    /// <summary>The untimed agent run that imports the archive into containerd, checked to have unpacked the archive's image.</summary>
+    public async Task ImportAsync(string label, GeneratedImage image, CancellationToken cancellationToken)
+    {
         await progress.WriteLineAsync($"{label}: importing the archive into containerd (one untimed agent run)");
         var import = await agent.RunAsync(image.ArchivePath, label + "-import", cancellationToken);
         if (import.ManifestDigest != image.ManifestDigest || import.LayerCount != image.Layers)
@@ -25,19 +38,18 @@ internal sealed class AlternatingComparison(AgentProcess agent, Ctr ctr, TextWri
         }
 
         await RequireImageRecordAsync(label, image.ManifestDigest, cancellationToken);
-        var times = new List<(TimeSpan Agent, TimeSpan Ctr)>(iterations);
-        for (var i = 1; i <= iterations; i++)
-        {
-            var agentRun = await agent.RunAsync(image.ArchivePath, label, cancellationToken);
-            await RequireNoSnapshotsAsync($"before ctr run {i} of {label}", cancellationToken);
-            var ctrTime = await ctr.TimedUnpackAsync(image.ManifestDigest, cancellationToken);
-            await RequireUnpackedAsync($"after ctr run {i} of {label}", image.Layers, cancellationToken);
-            times.Add((agentRun.Duration, ctrTime));
-            await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  {label} {i}/{iterations}: agent {agentRun.Duration.TotalSeconds:0.000} s, ctr {ctrTime.TotalSeconds:0.000} s"));
-        }
+    }
 
-        return new ComparisonResult(label, image, target, times);
+    /// <summary>One timed pair: a run of <paramref name="side"/> (the agent, possibly with other options), then a checked ctr run.</summary>
+    public async Task<(TimeSpan Agent, TimeSpan Ctr)> PairAsync(AgentProcess side, string label, GeneratedImage image, int iteration, int iterations, CancellationToken cancellationToken)
+    {
+        var agentRun = await side.RunAsync(image.ArchivePath, label, cancellationToken);
+        await RequireNoSnapshotsAsync($"before ctr run {iteration} of {label}", cancellationToken);
+        var ctrTime = await ctr.TimedUnpackAsync(image.ManifestDigest, cancellationToken);
+        await RequireUnpackedAsync($"after ctr run {iteration} of {label}", image.Layers, cancellationToken);
+        await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"  {label} {iteration}/{iterations}: agent {agentRun.Duration.TotalSeconds:0.000} s, ctr {ctrTime.TotalSeconds:0.000} s"));
+        return (agentRun.Duration, ctrTime);
     }
 
     private async Task RequireImageRecordAsync(string label, string manifestDigest, CancellationToken cancellationToken)
