@@ -13,7 +13,7 @@ internal static class VariantTable
         var whatIf = variants.Any(v => v.PullPlusUnpackSeconds is not null);
         var floors = variants.Any(v => v.Summary.Efficiency is not null);
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Variants[/]");
-        table.AddColumns("Snapshotter", "Encoding", "Size (MB)", "Median (s)", "p95 (s)", "MB/s", "CPU-s", "Speedup [95 % CI]");
+        table.AddColumns("Snapshotter", "Encoding", "Size (MB)", "Median (s)", "p95 (s)", "MB/s", "CPU-s", Markup.Escape("Speedup [95 % CI]"));
         if (whatIf)
         {
             table.AddColumn(string.Create(CultureInfo.InvariantCulture, $"Pull + unpack at {linkMbps} Mbit/s (s)"));
@@ -37,7 +37,7 @@ internal static class VariantTable
                 SummaryTable.Format(s.P95DurationSeconds, "0.000"),
                 SummaryTable.Format(s.AggregateThroughputMbPerSecond ?? s.ThroughputMbPerSecond, "0.0"),
                 SummaryTable.Format(s.AvgCpuSeconds, "0.00"),
-                Speedup(v.Speedup),
+                Markup.Escape(Speedup(v.Speedup)),
             };
             cells.AddRange(whatIf ? [SummaryTable.Format(v.PullPlusUnpackSeconds, "0.00")] : []);
             cells.AddRange(floors ? [SummaryTable.Format(s.Efficiency, "0.00"), SummaryTable.Format(s.OverheadVsTar, "0.00")] : []);
