@@ -2,13 +2,11 @@ using UnpackBench.Agent.Containerd;
 using UnpackBench.Agent.Floors;
 using UnpackBench.Agent.Images;
 using UnpackBench.Agent.Machine;
-using UnpackBench.Agent.Reencoding;
 using UnpackBench.Agent.Reporting;
 using UnpackBench.Agent.Sampling;
 using UnpackBench.Agent.Sampling.Docker;
 using UnpackBench.Agent.Unpack;
 using UnpackBench.Core.AgentProtocol;
-using UnpackBench.Core.Variants;
 
 namespace UnpackBench.Agent.Benchmark;
 
@@ -65,19 +63,29 @@ internal sealed class BenchmarkSession(
             .AcquireAsync(source, settings.Platform, settings.PlatformExplicit, new InlineProgress<AcquisitionProgress>(reporter.Acquisition), cancellationToken);
         reporter.Acquired(ResultAssembler.DescribeImage(image, null));
         ConditionChecks.WhatIf(settings, image);
-        var encodings = await PrepareEncodingsAsync(settings, host, image, cancellationToken);
+        var schedule = new VariantSchedule(settings, reporter, time);
+        var encodings = await schedule.PrepareEncodingsAsync(host, image, cancellationToken);
         reporter.Stage($"{image.Layers.Count} layer(s), {image.Platform}; {settings.WarmupRuns} warm-up and {settings.Runs} timed run(s) " +
             $"into {string.Join(", ", settings.Snapshotters)}{(encodings.Count > 1 ? $" for each of {string.Join(", ", encodings.Select(e => e.Encoding.Name))}" : "")}");
 
         var floorTools = settings.Floor ? FloorToolbox.Find(searchPath) : null;
-        var variants = new VariantEnvironment(blobs, catalog.Roots, machine.Decompressor, floorTools);
-        var outcomes = await RunVariantsAsync(settings, host, monitor, variants, catalog, encodings, cancellationToken);
+        var variants = new VariantRunner(host, monitor, reporter, time, settings, new VariantEnvironment(blobs, catalog.Roots, machine.Decompressor, floorTools))
+        {
+            CleanerFactory = CleanerFactory,
+        };
+        var outcomes = await schedule.RunAsync(variants, catalog, encodings, cancellationToken);
+        return await FinishAsync(settings, startedAt, image, outcomes, machine, monitor, encodings.Count);
+    }
 
+    private async Task<SessionOutcome> FinishAsync(
+        BenchmarkSettings settings, DateTimeOffset startedAt, AcquiredImage image, IReadOnlyList<VariantOutcome> outcomes,
+        Core.Results.EnvironmentDescription machine, IResourceMonitor monitor, int encodings)
+    {
         var notes = new List<string>(monitor.Notes);
-        var interrupted = outcomes.Any(o => o.Interrupted) || cancellationToken.IsCancellationRequested;
+        var interrupted = outcomes.Any(o => o.Interrupted);
         if (interrupted)
         {
-            notes.Add($"interrupted after {outcomes.Sum(o => o.Runs.Count)} of {settings.Runs * settings.Snapshotters.Count * encodings.Count} runs");
+            notes.Add($"interrupted after {outcomes.Sum(o => o.Runs.Count)} of {settings.Runs * settings.Snapshotters.Count * encodings} runs");
         }
 
         var abort = outcomes.Select(o => o.AbortReason).FirstOrDefault(a => a is not null);
@@ -92,52 +100,6 @@ internal sealed class BenchmarkSession(
         reporter.Finished(result, path);
         var ranWell = outcomes.Where(o => o.Error is null).All(o => o.Runs.Any(r => r.Status == Core.Results.RunResult.Success));
         return new SessionOutcome(result, path, ranWell && !interrupted && abort is null, interrupted);
-    }
-
-    // The original first, then each what-if re-encoding, untimed, before any timed run.
-    private async Task<IReadOnlyList<(LayerEncoding Encoding, AcquiredImage Image)>> PrepareEncodingsAsync(
-        BenchmarkSettings settings, IContainerdHost host, AcquiredImage image, CancellationToken cancellationToken)
-    {
-        var encodings = new List<(LayerEncoding, AcquiredImage)> { (LayerEncoding.Original, image) };
-        var store = new VariantImageStore(host.Connection, time, Path.Combine(settings.RootDirectory, "scratch"));
-        foreach (var encoding in settings.WhatIf)
-        {
-            encodings.Add((encoding, await store.GetOrCreateAsync(image, encoding, reporter.Stage, cancellationToken)));
-        }
-
-        return encodings;
-    }
-
-    // Snapshotter by snapshotter, each encoding in turn; an unavailable snapshotter fails only its own variants.
-    private async Task<List<VariantOutcome>> RunVariantsAsync(
-        BenchmarkSettings settings, IContainerdHost host, IResourceMonitor monitor, VariantEnvironment variants, SnapshotterCatalog catalog,
-        IReadOnlyList<(LayerEncoding Encoding, AcquiredImage Image)> encodings, CancellationToken cancellationToken)
-    {
-        var runner = new VariantRunner(host, monitor, reporter, time, settings, variants) { CleanerFactory = CleanerFactory };
-        var outcomes = new List<VariantOutcome>();
-        var total = settings.Snapshotters.Count * encodings.Count;
-        foreach (var snapshotter in settings.Snapshotters)
-        {
-            foreach (var (encoding, image) in encodings)
-            {
-                reporter.VariantStarting(snapshotter, encoding.Name, outcomes.Count, total);
-                if (catalog.Problem(snapshotter) is { } unavailable)
-                {
-                    reporter.Warning($"{snapshotter}/{encoding.Name} skipped: {unavailable}");
-                    outcomes.Add(new VariantOutcome { Snapshotter = snapshotter, Encoding = encoding, Image = image, Error = unavailable });
-                    continue;
-                }
-
-                var outcome = await runner.RunAsync(snapshotter, encoding, image, cancellationToken);
-                outcomes.Add(outcome);
-                if (outcome.Interrupted || outcome.AbortReason is not null)
-                {
-                    return outcomes;
-                }
-            }
-        }
-
-        return outcomes;
     }
 
     private async Task<IResourceMonitor> OpenMonitorAsync(

@@ -10,8 +10,8 @@ using UnpackBench.Core.Variants;
 namespace UnpackBench.Agent.Benchmark;
 
 /// <summary>
-/// Benchmarks one variant — one snapshotter, one encoding — with the runner's loop, then (with
-/// <c>--floor</c>) measures the floors under it once its snapshots are cleared.
+/// Benchmarks one variant — one snapshotter, one encoding — with the runner's loop, and (with
+/// <c>--floor</c>) measures the floors under a variant once every variant's timed runs are over.
 /// </summary>
 internal sealed class VariantRunner(
     IContainerdHost host, IResourceMonitor monitor, IBenchmarkReporter reporter, TimeProvider time, BenchmarkSettings settings, VariantEnvironment environment)
@@ -20,26 +20,12 @@ internal sealed class VariantRunner(
     public Func<ContainerdConnection, string, string?, ISnapshotCleaner>? CleanerFactory { get; init; }
 
     /// <summary>
-    /// Runs the variant. An interrupt (cancellation) does not throw: the outcome keeps the runs completed
-    /// so far and says it was interrupted, as does a containerd that stopped answering.
+    /// Runs the variant's warm-up and timed runs. An interrupt (cancellation) does not throw: the outcome
+    /// keeps the runs completed so far and says it was interrupted, as does a containerd that stopped answering.
     /// </summary>
     public async Task<VariantOutcome> RunAsync(string snapshotter, LayerEncoding encoding, AcquiredImage image, CancellationToken cancellationToken)
     {
-        var ownedSnapshots = host is PrivateContainerd owned
-            ? Path.Combine(owned.RootDirectory, $"io.containerd.snapshotter.v1.{snapshotter}", "snapshots")
-            : null;
-        var cache = new CachePreparer(settings.CacheMode, environment.Blobs);
-        var writeback = settings.Durable ? new SnapshotWriteback(environment.SnapshotterRoots[snapshotter]) : null;
-        var runner = new BenchmarkRunner(
-            host,
-            CleanerFactory?.Invoke(host.Connection, snapshotter, ownedSnapshots) ?? new SnapshotCleaner(host.Connection, snapshotter, ownedSnapshots),
-            new SnapshotChainVerifier(host.Connection, snapshotter, ownedSnapshots),
-            new LayerUnpacker(host.Connection, snapshotter),
-            monitor,
-            reporter,
-            time,
-            new RunConditions(settings.Concurrency, cache, new CacheStateReader(monitor, environment.Blobs), writeback));
-
+        var runner = CreateRunner(snapshotter);
         var interrupted = false;
         try
         {
@@ -52,7 +38,7 @@ internal sealed class VariantRunner(
             interrupted = true;
         }
 
-        var outcome = new VariantOutcome
+        return new VariantOutcome
         {
             Snapshotter = snapshotter,
             Encoding = encoding,
@@ -62,22 +48,53 @@ internal sealed class VariantRunner(
             Interrupted = interrupted,
             AbortReason = runner.AbortReason,
         };
-        if (!settings.Floor || interrupted || runner.AbortReason is not null || runner.AppliedLayers is null)
+    }
+
+    /// <summary>
+    /// The outcome with its floors, measured now; unchanged when it has no successful run. A tool that
+    /// fails leaves the floors out with a warning; an interrupt marks the outcome interrupted.
+    /// </summary>
+    public async Task<VariantOutcome> WithFloorsAsync(VariantOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (outcome.Applied is null)
         {
             return outcome;
         }
 
-        reporter.Stage($"{snapshotter}/{encoding.Name}: measuring the decompression and extraction floors (untimed)");
+        var label = $"{outcome.Snapshotter}/{outcome.Encoding.Name}";
+        reporter.Stage($"{label}: measuring the decompression and extraction floors (untimed)");
         try
         {
-            var floors = await new FloorMeasurer(environment.Blobs!, environment.SnapshotterRoots[snapshotter], cache, environment.FloorTools!)
-                .MeasureAsync(image, environment.ContainerdGzip, cancellationToken);
-            return outcome with { Floors = floors };
+            var measurer = new FloorMeasurer(environment.Blobs!, environment.SnapshotterRoots[outcome.Snapshotter], Cache(), environment.FloorTools!);
+            return outcome with { Floors = await measurer.MeasureAsync(outcome.Image, environment.ContainerdGzip, cancellationToken) };
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            return outcome with { Interrupted = true };
         }
         catch (Exception e) when (e is FloorException or IOException)
         {
-            reporter.Warning($"{snapshotter}/{encoding.Name}: the floors could not be measured: {e.Message}");
+            reporter.Warning($"{label}: the floors could not be measured: {e.Message}");
             return outcome;
         }
     }
+
+    private BenchmarkRunner CreateRunner(string snapshotter)
+    {
+        var ownedSnapshots = host is PrivateContainerd owned
+            ? Path.Combine(owned.RootDirectory, $"io.containerd.snapshotter.v1.{snapshotter}", "snapshots")
+            : null;
+        var writeback = settings.Durable ? new SnapshotWriteback(environment.SnapshotterRoots[snapshotter]) : null;
+        return new BenchmarkRunner(
+            host,
+            CleanerFactory?.Invoke(host.Connection, snapshotter, ownedSnapshots) ?? new SnapshotCleaner(host.Connection, snapshotter, ownedSnapshots),
+            new SnapshotChainVerifier(host.Connection, snapshotter, ownedSnapshots),
+            new LayerUnpacker(host.Connection, snapshotter),
+            monitor,
+            reporter,
+            time,
+            new RunConditions(settings.Concurrency, Cache(), new CacheStateReader(monitor, environment.Blobs), writeback));
+    }
+
+    private CachePreparer Cache() => new(settings.CacheMode, environment.Blobs);
 }
