@@ -55,7 +55,7 @@ internal sealed class BenchmarkSession(
         ConditionChecks.WithContainerd(settings, blobs, available, catalog);
 
         // Described now, while containerd surely answers; nothing in it changes during the runs.
-        var machine = await EnvironmentProbe.DescribeAsync(host, settings.Snapshotter, catalog.Roots.GetValueOrDefault(settings.Snapshotter), cancellationToken);
+        var machine = await EnvironmentProbe.DescribeAsync(host, settings.Snapshotter, catalog.RootOf(settings.Snapshotter), cancellationToken);
 
         await using var source = openSource(settings);
         reporter.Stage($"{(source.Kind == "archive" ? "importing" : "pulling")} {source.DisplayName} (untimed, content only)");
@@ -69,13 +69,16 @@ internal sealed class BenchmarkSession(
             $"into {string.Join(", ", settings.Snapshotters)}{(encodings.Count > 1 ? $" for each of {string.Join(", ", encodings.Select(e => e.Encoding.Name))}" : "")}");
 
         var floorTools = settings.Floor ? FloorToolbox.Find(searchPath) : null;
-        var variants = new VariantRunner(host, monitor, reporter, time, settings, new VariantEnvironment(blobs, catalog.Roots, machine.Decompressor, floorTools))
+        var variants = new VariantRunner(host, monitor, reporter, time, settings, new VariantEnvironment(blobs, SnapshotterRoots(available, catalog), machine.Decompressor, floorTools))
         {
             CleanerFactory = CleanerFactory,
         };
         var outcomes = await schedule.RunAsync(variants, catalog, encodings, cancellationToken);
         return await FinishAsync(settings, startedAt, image, outcomes, machine, monitor, encodings.Count);
     }
+
+    private static Dictionary<string, string> SnapshotterRoots(IEnumerable<string> snapshotters, SnapshotterCatalog catalog) =>
+        snapshotters.Select(s => (Name: s, Root: catalog.RootOf(s))).Where(s => s.Root is not null).ToDictionary(s => s.Name, s => s.Root!);
 
     private async Task<SessionOutcome> FinishAsync(
         BenchmarkSettings settings, DateTimeOffset startedAt, AcquiredImage image, IReadOnlyList<VariantOutcome> outcomes,

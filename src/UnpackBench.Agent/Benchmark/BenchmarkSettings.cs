@@ -1,4 +1,5 @@
 using UnpackBench.Agent.Sampling;
+using UnpackBench.Core.Benchmarks;
 using UnpackBench.Core.Images;
 using UnpackBench.Core.References;
 using UnpackBench.Core.Variants;
@@ -31,7 +32,7 @@ internal sealed record BenchmarkSettings
     }
 
     /// <summary>Independent copies of the layer chain each timed run unpacks at the same time.</summary>
-    public int Concurrency { get; init; } = VariantLimits.DefaultConcurrency;
+    public int Concurrency { get; init; } = BenchmarkLimits.Concurrency.Default;
 
     /// <summary>The page-cache state each timed run starts from.</summary>
     public CacheMode CacheMode { get; init; } = CacheMode.Warm;
@@ -46,7 +47,7 @@ internal sealed record BenchmarkSettings
     public IReadOnlyList<LayerEncoding> WhatIf { get; init; } = [];
 
     /// <summary>The link speed, Mbit/s, of the pull + unpack estimate.</summary>
-    public int LinkMbps { get; init; } = VariantLimits.DefaultLinkMbps;
+    public int LinkMbps { get; init; } = BenchmarkLimits.LinkMbps.Default;
 
     /// <summary>The platform to pick from a multi-platform image.</summary>
     public required Platform Platform { get; init; }

@@ -53,7 +53,7 @@ internal static class ConditionChecks
 
         foreach (var snapshotter in snapshotters)
         {
-            var root = catalog.Roots.GetValueOrDefault(snapshotter);
+            var root = catalog.RootOf(snapshotter);
             if (settings.Durable && SnapshotWriteback.Problem(root) is { } durable)
             {
                 throw new UsageException(durable);

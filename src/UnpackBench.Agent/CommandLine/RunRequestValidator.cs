@@ -22,6 +22,7 @@ internal static class RunRequestValidator
         var counts = RunCountRules.Check(request, environment, problems);
         var output = OutputRules.Check(request, problems);
         var containerd = ContainerdRules.Check(request, machinePlatform, workingDirectory, fileExists, problems);
+        var variants = VariantRules.Check(request, problems);
         if (problems.Count > 0 || containerd.Platform is null)
         {
             return (null, problems);
@@ -33,7 +34,14 @@ internal static class RunRequestValidator
             ArchivePath = source.ArchivePath,
             Runs = counts.Runs,
             WarmupRuns = counts.Warmup,
-            Snapshotter = containerd.Snapshotter,
+            Snapshotter = containerd.Snapshotters[0],
+            Snapshotters = containerd.Snapshotters,
+            Concurrency = variants.Concurrency,
+            CacheMode = variants.Cache,
+            Durable = request.Durable,
+            Floor = request.Floor,
+            WhatIf = variants.WhatIf,
+            LinkMbps = variants.LinkMbps,
             Platform = containerd.Platform,
             PlatformExplicit = request.Platform is not null,
             PlainHttp = request.PlainHttp,

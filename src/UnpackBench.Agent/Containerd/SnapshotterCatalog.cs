@@ -23,6 +23,19 @@ internal sealed record SnapshotterCatalog(IReadOnlyList<string> Available, IRead
         return new SnapshotterCatalog(available, unavailable) { Roots = roots };
     }
 
+    /// <summary>
+    /// Where <paramref name="name"/> keeps its data: what its plugin exports, or else (containerd 1.6's
+    /// native snapshotter exports nothing) its plugin directory beside another snapshotter's, as containerd
+    /// lays out its root. Null when neither is known or visible to the agent.
+    /// </summary>
+    public string? RootOf(string name) => Roots.TryGetValue(name, out var root)
+        ? root
+        : Roots.Values
+            .Select(Path.GetDirectoryName)
+            .Where(parent => parent is not null)
+            .Select(parent => Path.Combine(parent!, $"{SnapshotterPluginType}.{name}"))
+            .FirstOrDefault(Directory.Exists);
+
     /// <summary>Null when <paramref name="name"/> is usable, otherwise a sentence saying why not and what is.</summary>
     public string? Problem(string name)
     {

@@ -11,7 +11,13 @@ internal static class SummaryTable
     /// <summary>Renders the result as tables.</summary>
     public static IRenderable Build(BenchmarkResult result)
     {
-        var parts = new List<IRenderable> { Runs(result), Statistics(result) };
+        var parts = new List<IRenderable> { Runs(result) };
+        if (CopiesTable.Build(result.Runs) is { } copies)
+        {
+            parts.Add(copies);
+        }
+
+        parts.Add(Statistics(result));
         if (result.Variants is { } variants)
         {
             parts.Add(VariantTable.Build(variants, result.BenchmarkConfig.LinkMbps));

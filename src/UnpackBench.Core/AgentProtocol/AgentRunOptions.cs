@@ -1,4 +1,5 @@
 using UnpackBench.Core.Benchmarks;
+using UnpackBench.Core.Variants;
 
 namespace UnpackBench.Core.AgentProtocol;
 
@@ -21,8 +22,26 @@ public static class AgentRunOptions
     /// <summary>--warmup.</summary>
     public static AgentOption<int?> Warmup { get; } = new("--warmup", "N", $"Untimed runs before the timed ones, {BenchmarkLimits.WarmupRuns.Range} (default {BenchmarkLimits.WarmupRuns.Default})", r => r.Warmup, (r, v) => r with { Warmup = v });
 
-    /// <summary>--snapshotter.</summary>
-    public static AgentOption<string?> Snapshotter { get; } = new("--snapshotter", "NAME", $"containerd snapshotter to unpack into (default {BenchmarkLimits.DefaultSnapshotter})", r => r.Snapshotter, (r, v) => r with { Snapshotter = v });
+    /// <summary>--snapshotter, repeatable.</summary>
+    public static AgentOption<IReadOnlyList<string>> Snapshotter { get; } = new("--snapshotter", "NAME", $"containerd snapshotter to unpack into (default {BenchmarkLimits.DefaultSnapshotter}); repeatable, up to {BenchmarkLimits.MaxSnapshotters}: each is benchmarked in turn on the same content", r => r.Snapshotters, (r, v) => r with { Snapshotters = v });
+
+    /// <summary>--concurrency.</summary>
+    public static AgentOption<int?> Concurrency { get; } = new("--concurrency", "N", $"Unpack N independent copies of the layer chain at once in each run, as N pods starting together, {BenchmarkLimits.Concurrency.Range} (default {BenchmarkLimits.Concurrency.Default})", r => r.Concurrency, (r, v) => r with { Concurrency = v });
+
+    /// <summary>--cache.</summary>
+    public static AgentOption<string?> Cache { get; } = new("--cache", string.Join('|', CacheModes.All.Select(CacheModes.Name)), "Page cache before each run: warm (as left, default), cold (drop the image's blobs' pages), drop (sync and drop the whole node's page cache: privileged, node-wide)", r => r.Cache, (r, v) => r with { Cache = v });
+
+    /// <summary>--durable.</summary>
+    public static AgentOption<bool> Durable { get; } = new("--durable", "", "After each run, time syncfs on the snapshot filesystem (sync_seconds, durable_seconds)", r => r.Durable, (r, v) => r with { Durable = v });
+
+    /// <summary>--floor.</summary>
+    public static AgentOption<bool> Floor { get; } = new("--floor", "", "After the runs, measure each layer's decompression floor and its decompress + GNU tar floor", r => r.Floor, (r, v) => r with { Floor = v });
+
+    /// <summary>--what-if, repeatable and comma-separated.</summary>
+    public static AgentOption<IReadOnlyList<string>> WhatIf { get; } = new("--what-if", "LIST", $"Also benchmark the image re-encoded: {LayerEncoding.Accepted}; comma-separated or repeated", r => r.WhatIf, (r, v) => r with { WhatIf = v });
+
+    /// <summary>--link-mbps.</summary>
+    public static AgentOption<int?> LinkMbps { get; } = new("--link-mbps", "MBPS", $"Link speed of the what-if pull + unpack estimate, Mbit/s, {BenchmarkLimits.LinkMbps.Range} (default {BenchmarkLimits.LinkMbps.Default})", r => r.LinkMbps, (r, v) => r with { LinkMbps = v });
 
     /// <summary>--platform.</summary>
     public static AgentOption<string?> Platform { get; } = new("--platform", "OS/ARCH", "Platform to pick from a multi-platform image (default: this machine's)", r => r.Platform, (r, v) => r with { Platform = v });
@@ -60,7 +79,7 @@ public static class AgentRunOptions
     /// <summary>Every option, in help order.</summary>
     public static IReadOnlyList<AgentOption> All { get; } =
     [
-        Image, Archive, Runs, Warmup, Snapshotter, Platform, PlainHttp, RegistryConfig, Root, ContainerdAddress,
+        Image, Archive, Runs, Warmup, Snapshotter, Concurrency, Cache, Durable, Floor, WhatIf, LinkMbps, Platform, PlainHttp, RegistryConfig, Root, ContainerdAddress,
         Output, Json, SampleInterval, StatsSource, LogFormat, TerminationMessagePath,
     ];
 }

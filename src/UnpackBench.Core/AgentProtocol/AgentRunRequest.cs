@@ -20,8 +20,26 @@ public sealed record AgentRunRequest
     /// <summary>Untimed runs first (<see cref="Benchmarks.BenchmarkLimits.WarmupRuns"/>).</summary>
     public int? Warmup { get; init; }
 
-    /// <summary>The containerd snapshotter.</summary>
-    public string? Snapshotter { get; init; }
+    /// <summary>The containerd snapshotters, benchmarked in turn (empty: the default one).</summary>
+    public IReadOnlyList<string> Snapshotters { get; init; } = [];
+
+    /// <summary>Copies of the layer chain each run unpacks at once (<see cref="Benchmarks.BenchmarkLimits.Concurrency"/>).</summary>
+    public int? Concurrency { get; init; }
+
+    /// <summary>The page-cache state each run starts from: <c>warm</c>, <c>cold</c> or <c>drop</c> (<see cref="Variants.CacheModes"/>).</summary>
+    public string? Cache { get; init; }
+
+    /// <summary>Time syncfs on the snapshot filesystem after each run.</summary>
+    public bool Durable { get; init; }
+
+    /// <summary>Measure the decompression and extraction floors after the runs.</summary>
+    public bool Floor { get; init; }
+
+    /// <summary>What-if encodings, each item one name or a comma-separated list (<see cref="Variants.LayerEncoding"/>).</summary>
+    public IReadOnlyList<string> WhatIf { get; init; } = [];
+
+    /// <summary>The link speed of the pull + unpack estimate, Mbit/s (<see cref="Benchmarks.BenchmarkLimits.LinkMbps"/>).</summary>
+    public int? LinkMbps { get; init; }
 
     /// <summary>os/arch[/variant] to pick from a multi-platform image.</summary>
     public string? Platform { get; init; }

@@ -22,6 +22,28 @@ public static class BenchmarkLimits
     public static IntegerLimit TimeoutSeconds { get; } = new(
         60, 7 * 24 * 3600, 3600, "pulling and unpacking even a small image can take a minute", "a benchmark that needs more than a week is stuck");
 
+    /// <summary>Independent copies of the layer chain unpacked at once in each run.</summary>
+    public static IntegerLimit Concurrency { get; } = new(
+        1, 16, 1, "one copy is an ordinary run", "beyond 16 pods starting together the question is the node's scheduler, not its unpack");
+
+    /// <summary>The link speed of the pull + unpack estimate, Mbit/s (400 Gbit/s at most).</summary>
+    public static IntegerLimit LinkMbps { get; } = new(
+        1, 400_000, 1000, "a link slower than 1 Mbit/s makes every estimate the download alone", "no node link is faster than 400 Gbit/s");
+
+    /// <summary>zstd levels a what-if variant may use (<c>zstd-N</c>; plain <c>zstd</c> is the default level).</summary>
+    public static IntegerLimit ZstdLevel { get; } = new(
+        1, 22, 3, "zstd's levels start at 1", "22 is zstd's highest level");
+
+    /// <summary>gzip levels a what-if variant may use (<c>gzip-N</c>).</summary>
+    public static IntegerLimit GzipLevel { get; } = new(
+        1, 9, 6, "level 0 stores without compressing; use 'uncompressed'", "9 is gzip's highest level");
+
+    /// <summary>The most snapshotters one benchmark runs in turn.</summary>
+    public const int MaxSnapshotters = 8;
+
+    /// <summary>The most what-if encodings one benchmark re-encodes the image into.</summary>
+    public const int MaxWhatIf = 8;
+
     /// <summary>The longest image reference accepted.</summary>
     public const int MaxImageReferenceLength = 512;
 

@@ -18,8 +18,33 @@ public sealed record UnpackBenchmarkSpec
     /// <summary>Untimed runs first (<see cref="BenchmarkLimits.WarmupRuns"/>).</summary>
     public int WarmupRuns { get; init; } = BenchmarkLimits.WarmupRuns.Default;
 
-    /// <summary>containerd snapshotter.</summary>
+    /// <summary>containerd snapshotter (when <see cref="Snapshotters"/> is empty).</summary>
     public string Snapshotter { get; init; } = BenchmarkLimits.DefaultSnapshotter;
+
+    /// <summary>Several snapshotters, benchmarked in turn in one pod; when set, it replaces <see cref="Snapshotter"/>.</summary>
+    public IReadOnlyList<string> Snapshotters { get; init; } = [];
+
+    /// <summary>Independent copies of the layer chain unpacked at once per run (<see cref="BenchmarkLimits.Concurrency"/>).</summary>
+    public int Concurrency { get; init; } = BenchmarkLimits.Concurrency.Default;
+
+    /// <summary>The page-cache state each run starts from: <c>warm</c>, <c>cold</c> or <c>drop</c> (privileged, node-wide).</summary>
+    public string Cache { get; init; } = "warm";
+
+    /// <summary>Time syncfs on the snapshot filesystem after each run.</summary>
+    public bool Durable { get; init; }
+
+    /// <summary>Measure the decompression and extraction floors after the runs.</summary>
+    public bool Floor { get; init; }
+
+    /// <summary>What-if encodings to benchmark besides the original (<c>zstd</c>, <c>zstd-N</c>, <c>uncompressed</c>, <c>gzip-N</c>).</summary>
+    public IReadOnlyList<string> WhatIf { get; init; } = [];
+
+    /// <summary>The link speed of the pull + unpack estimate, Mbit/s (<see cref="BenchmarkLimits.LinkMbps"/>).</summary>
+    public int LinkMbps { get; init; } = BenchmarkLimits.LinkMbps.Default;
+
+    /// <summary>The snapshotters to run, in order: <see cref="Snapshotters"/>, or <see cref="Snapshotter"/> alone.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> EffectiveSnapshotters => Snapshotters.Count > 0 ? Snapshotters : [Snapshotter];
 
     /// <summary>os/arch[/variant] to pick from a multi-platform image; the node's own when empty.</summary>
     public string? Platform { get; init; }

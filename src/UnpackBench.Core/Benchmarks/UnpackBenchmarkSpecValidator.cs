@@ -37,6 +37,8 @@ public static class UnpackBenchmarkSpecValidator
             problems.Add($"spec.snapshotter '{spec.Snapshotter}' is not a containerd snapshotter name such as overlayfs or native");
         }
 
+        VariantFields(spec, problems);
+
         if (spec.Image.Length > BenchmarkLimits.MaxImageReferenceLength)
         {
             problems.Add($"spec.image is {spec.Image.Length} characters long; at most {BenchmarkLimits.MaxImageReferenceLength} are allowed");
@@ -61,6 +63,34 @@ public static class UnpackBenchmarkSpecValidator
         }
 
         return problems;
+    }
+
+    // The fields that multiply or reshape the runs: snapshotters, copies, cache mode, what-if, link speed.
+    private static void VariantFields(UnpackBenchmarkSpec spec, List<string> problems)
+    {
+        foreach (var name in spec.Snapshotters.Where(s => !System.Text.RegularExpressions.Regex.IsMatch(s, BenchmarkLimits.SnapshotterPattern)))
+        {
+            problems.Add($"spec.snapshotters entry '{name}' is not a containerd snapshotter name such as overlayfs or native");
+        }
+
+        if (spec.Snapshotters.Count > BenchmarkLimits.MaxSnapshotters || spec.Snapshotters.Distinct().Count() != spec.Snapshotters.Count)
+        {
+            problems.Add($"spec.snapshotters must name at most {BenchmarkLimits.MaxSnapshotters} snapshotters, each once");
+        }
+
+        Range("spec.concurrency", spec.Concurrency, BenchmarkLimits.Concurrency, problems);
+        Range("spec.linkMbps", spec.LinkMbps, BenchmarkLimits.LinkMbps, problems);
+        if (Variants.CacheModes.TryParse(spec.Cache) is null)
+        {
+            problems.Add($"spec.cache is '{spec.Cache}'; it must be one of {string.Join(", ", Variants.CacheModes.All.Select(Variants.CacheModes.Name))}");
+        }
+
+        var (encodings, encodingProblems) = Variants.LayerEncoding.ParseList(spec.WhatIf);
+        problems.AddRange(encodingProblems.Select(p => "spec.whatIf: " + p));
+        if (encodings.Count > BenchmarkLimits.MaxWhatIf)
+        {
+            problems.Add($"spec.whatIf lists {encodings.Count} encodings; at most {BenchmarkLimits.MaxWhatIf}");
+        }
     }
 
     private static void Range(string field, int value, IntegerLimit limit, List<string> problems)

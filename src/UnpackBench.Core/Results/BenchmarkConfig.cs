@@ -34,7 +34,7 @@ public sealed record BenchmarkConfig
     public IReadOnlyList<string> Snapshotters { get; init; } = [];
 
     /// <summary>Copies of the image's layer chain unpacked at the same time in each run.</summary>
-    public int Concurrency { get; init; } = 1;
+    public int Concurrency { get; init; } = Benchmarks.BenchmarkLimits.Concurrency.Default;
 
     /// <summary>The page-cache state each run started from: <c>warm</c>, <c>cold</c> or <c>drop</c>.</summary>
     public string CacheMode { get; init; } = "warm";
@@ -49,5 +49,5 @@ public sealed record BenchmarkConfig
     public IReadOnlyList<string> WhatIf { get; init; } = [];
 
     /// <summary>The link speed, Mbit/s, of the pull + unpack estimate.</summary>
-    public int LinkMbps { get; init; } = 1000;
+    public int LinkMbps { get; init; } = Benchmarks.BenchmarkLimits.LinkMbps.Default;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using UnpackBench.Core.Benchmarks;
 
 namespace UnpackBench.Core.Variants;
 
@@ -36,13 +37,18 @@ public sealed record LayerEncoding(LayerCompressionKind Kind, int? Level)
         LayerCompressionKind.Original => "original",
         LayerCompressionKind.Uncompressed => "uncompressed",
         LayerCompressionKind.Gzip => string.Create(CultureInfo.InvariantCulture, $"gzip-{Level}"),
-        _ when Level == VariantLimits.DefaultZstdLevel => "zstd",
+        _ when Level == BenchmarkLimits.ZstdLevel.Default => "zstd",
         _ => string.Create(CultureInfo.InvariantCulture, $"zstd-{Level}"),
     };
 
+    /// <summary>
+    /// The lower-case names <see cref="TryParse"/> accepts, as a regular expression for the CRD's schema
+    /// (a test checks the two agree for every level, and the CRD against this).
+    /// </summary>
+    public const string NamePattern = "^(uncompressed|zstd|zstd-([1-9]|1[0-9]|2[0-2])|gzip-[1-9])$";
+
     /// <summary>The names the <c>--what-if</c> option accepts, for help and error messages.</summary>
-    public static string Accepted => string.Create(CultureInfo.InvariantCulture,
-        $"zstd, zstd-N (N {VariantLimits.MinZstdLevel}–{VariantLimits.MaxZstdLevel}), uncompressed, gzip-N (N {VariantLimits.MinGzipLevel}–{VariantLimits.MaxGzipLevel})");
+    public static string Accepted => $"zstd, zstd-N (N {BenchmarkLimits.ZstdLevel.Range}), uncompressed, gzip-N (N {BenchmarkLimits.GzipLevel.Range})";
 
     /// <summary>Parses one what-if name; <paramref name="problem"/> says what is wrong and what to write instead.</summary>
     public static bool TryParse(string text, out LayerEncoding? encoding, out string problem)
@@ -58,23 +64,24 @@ public sealed record LayerEncoding(LayerCompressionKind Kind, int? Level)
 
         if (name == "zstd")
         {
-            encoding = new LayerEncoding(LayerCompressionKind.Zstd, VariantLimits.DefaultZstdLevel);
+            encoding = new LayerEncoding(LayerCompressionKind.Zstd, BenchmarkLimits.ZstdLevel.Default);
             return true;
         }
 
-        var (kind, min, max) = name.StartsWith("zstd-", StringComparison.Ordinal) ? (LayerCompressionKind.Zstd, VariantLimits.MinZstdLevel, VariantLimits.MaxZstdLevel)
-            : name.StartsWith("gzip-", StringComparison.Ordinal) ? (LayerCompressionKind.Gzip, VariantLimits.MinGzipLevel, VariantLimits.MaxGzipLevel)
-            : (LayerCompressionKind.Original, 0, 0);
-        if (kind == LayerCompressionKind.Original)
+        var (kind, limit) = name.StartsWith("zstd-", StringComparison.Ordinal) ? (LayerCompressionKind.Zstd, BenchmarkLimits.ZstdLevel)
+            : name.StartsWith("gzip-", StringComparison.Ordinal) ? (LayerCompressionKind.Gzip, BenchmarkLimits.GzipLevel)
+            : (LayerCompressionKind.Original, null);
+        if (limit is null)
         {
             problem = $"unknown what-if encoding '{text}'; choose from {Accepted}";
             return false;
         }
 
         var family = kind == LayerCompressionKind.Zstd ? "zstd" : "gzip";
-        if (!int.TryParse(name[5..], NumberStyles.None, CultureInfo.InvariantCulture, out var level) || level < min || level > max)
+        var digits = name[5..];
+        if (digits.StartsWith('0') || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var level) || !limit.Allows(level))
         {
-            problem = $"what-if encoding '{text}' has no valid {family} level: write {family}-N with N from {min} to {max}";
+            problem = $"what-if encoding '{text}' has no valid {family} level: write {family}-N with N from {limit.Min} to {limit.Max}";
             return false;
         }
 

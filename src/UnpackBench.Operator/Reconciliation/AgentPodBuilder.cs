@@ -4,6 +4,7 @@ using k8s.Models;
 using UnpackBench.Core.AgentProtocol;
 using UnpackBench.Core.Benchmarks;
 using UnpackBench.Core.References;
+using UnpackBench.Core.Variants;
 using UnpackBench.Operator.Entities;
 
 namespace UnpackBench.Operator.Reconciliation;
@@ -81,7 +82,14 @@ public static class AgentPodBuilder
         Image = spec.Image,
         Runs = spec.Runs,
         Warmup = spec.WarmupRuns,
-        Snapshotter = spec.Snapshotter,
+        Snapshotters = spec.EffectiveSnapshotters,
+        Concurrency = spec.Concurrency == BenchmarkLimits.Concurrency.Default ? null : spec.Concurrency,
+        // drop is node-wide and privileged: passed only because the spec asks for it.
+        Cache = spec.Cache == CacheModes.Name(CacheMode.Warm) ? null : spec.Cache,
+        Durable = spec.Durable,
+        Floor = spec.Floor,
+        WhatIf = spec.WhatIf,
+        LinkMbps = spec.WhatIf.Count == 0 || spec.LinkMbps == BenchmarkLimits.LinkMbps.Default ? null : spec.LinkMbps,
         Platform = string.IsNullOrEmpty(spec.Platform) ? null : spec.Platform,
         PlainHttp = IsInsecure(spec),
         RegistryConfigs = spec.ImagePullSecrets.Select(s => $"{PullSecretsPath}/{s.Name}/config.json").ToList(),

@@ -1,4 +1,3 @@
-using System.Formats.Tar;
 using UnpackBench.Agent.Benchmark;
 using UnpackBench.Agent.Tests.Support;
 using UnpackBench.Core.Variants;
@@ -109,7 +108,7 @@ public sealed class RunConditionTests : IDisposable
     [Fact]
     public async Task What_if_on_an_image_with_a_non_distributable_layer_is_refused_before_any_run()
     {
-        var archive = NonDistributableArchive();
+        var archive = RestrictedArchive.Write(_harness.Path("restricted"));
         var settings = _harness.Settings(archive) with { WhatIf = [new LayerEncoding(LayerCompressionKind.Zstd, 3)] };
 
         var error = await Assert.ThrowsAsync<UsageException>(() => _harness.RunAsync(settings));
@@ -129,37 +128,6 @@ public sealed class RunConditionTests : IDisposable
         }
 
         return builder.Build(layout.Blobs, compression);
-    }
-
-    // An OCI archive whose only layer is declared non-distributable (the blob itself is an ordinary gzip tar).
-    private string NonDistributableArchive()
-    {
-        var layout = OciLayout.Create(_harness.Path("layout-restricted"));
-        var image = new ImageBuilder(Platform.LinuxAmd64).WithLayer(new LayerBuilder().File("licensed.bin", "restricted\n").Build(layout.Blobs)).Build(layout);
-        var layer = image.Layers[0];
-        var manifest = layout.Blobs.Add(System.Text.Encoding.UTF8.GetBytes($$"""
-            {"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json",
-             "config":{"mediaType":"{{image.Config.MediaType}}","digest":"{{image.Config.Digest}}","size":{{image.Config.Size}}},
-             "layers":[{"mediaType":"application/vnd.oci.image.layer.nondistributable.v1.tar+gzip","digest":"{{layer.Digest}}","size":{{layer.Size}}}]}
-            """), "application/vnd.oci.image.manifest.v1+json");
-        var path = _harness.Path("restricted.tar");
-        using var archive = new TarWriter(File.Create(path), TarEntryFormat.Pax);
-        Add(archive, "oci-layout", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(OciLayout.LayoutFileJson())));
-        Add(archive, "index.json", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(OciLayout.IndexJson([manifest]))));
-        foreach (var blob in new[] { layer.Digest, image.Config.Digest, manifest.Digest })
-        {
-            Add(archive, $"blobs/sha256/{blob["sha256:".Length..]}", layout.Blobs.OpenRead(blob));
-        }
-
-        return path;
-    }
-
-    private static void Add(TarWriter archive, string name, Stream data)
-    {
-        using (data)
-        {
-            archive.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = data });
-        }
     }
 
     private static double MeminfoCachedMb() =>

@@ -63,7 +63,7 @@ public sealed class RunRequestValidatorTests
                 Archive = "images/app.tar",
                 Runs = 100,
                 Warmup = 10,
-                Snapshotter = "native",
+                Snapshotters = ["native"],
                 Platform = "linux/amd64",
                 PlainHttp = true,
                 RegistryConfigs = ["../auth/config.json"],
@@ -218,7 +218,7 @@ public sealed class RunRequestValidatorTests
     [InlineData("shell metacharacters", "native;reboot")]
     public void Snapshotter_name_that_containerd_could_not_have_is_refused(string @case, string snapshotter)
     {
-        var problem = Problem(new AgentRunRequest { Image = "busybox", Snapshotter = snapshotter });
+        var problem = Problem(new AgentRunRequest { Image = "busybox", Snapshotters = [snapshotter] });
 
         Assert.True(problem.StartsWith($"snapshotter name '{snapshotter}' is not valid", StringComparison.Ordinal), $"{@case}: {problem}");
     }
@@ -231,7 +231,7 @@ public sealed class RunRequestValidatorTests
     [InlineData("zfs_2-pool")]
     public void Snapshotter_names_of_plugins_are_accepted(string snapshotter)
     {
-        Assert.Equal(snapshotter, Valid(new AgentRunRequest { Image = "busybox", Snapshotter = snapshotter }).Snapshotter);
+        Assert.Equal(snapshotter, Valid(new AgentRunRequest { Image = "busybox", Snapshotters = [snapshotter] }).Snapshotter);
     }
 
     [Theory]
@@ -300,7 +300,7 @@ public sealed class RunRequestValidatorTests
                 Image = "Busybox",
                 Runs = 0,
                 Warmup = 11,
-                Snapshotter = "Overlay",
+                Snapshotters = ["Overlay"],
                 Platform = "linux/sparc9",
                 RegistryConfigs = ["missing.json"],
                 Root = "/var/lib/ub",

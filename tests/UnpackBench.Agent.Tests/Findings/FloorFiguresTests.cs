@@ -26,6 +26,17 @@ public sealed class FloorFiguresTests
     }
 
     [Fact]
+    public void Nothing_to_decompress_means_no_efficiency_rather_than_zero()
+    {
+        var uncompressed = Floors with { DecompressFloorSeconds = 0 };
+
+        var run = FloorFigures.Apply([new RunResult { RunId = 1, Status = RunResult.Success, DurationSeconds = 5.0 }], uncompressed, copies: 1).Single();
+
+        Assert.Null(run.Efficiency);
+        Assert.Equal(5.0 / 2.2, run.OverheadVsTar!.Value, 12);
+    }
+
+    [Fact]
     public void A_failed_run_gets_no_figures()
     {
         var run = FloorFigures.Apply([new RunResult { RunId = 1, Status = RunResult.Failed }], Floors, copies: 1).Single();

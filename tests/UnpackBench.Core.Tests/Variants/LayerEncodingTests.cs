@@ -8,6 +8,7 @@ public sealed class LayerEncodingTests
     [InlineData("zstd", LayerCompressionKind.Zstd, 3, "zstd")]
     [InlineData("ZSTD-19", LayerCompressionKind.Zstd, 19, "zstd-19")]
     [InlineData("zstd-3", LayerCompressionKind.Zstd, 3, "zstd")]
+    [InlineData("zstd-22", LayerCompressionKind.Zstd, 22, "zstd-22")]
     [InlineData("uncompressed", LayerCompressionKind.Uncompressed, null, "uncompressed")]
     [InlineData(" gzip-1 ", LayerCompressionKind.Gzip, 1, "gzip-1")]
     [InlineData("gzip-9", LayerCompressionKind.Gzip, 9, "gzip-9")]
@@ -42,6 +43,17 @@ public sealed class LayerEncodingTests
 
         Assert.Equal(["zstd", "uncompressed", "gzip-1", "gzip-9"], encodings.Select(e => e.Name));
         Assert.Equal(2, problems.Count);
+    }
+
+    [Fact]
+    public void The_crd_pattern_accepts_exactly_the_names_the_parser_accepts()
+    {
+        var candidates = new[] { "zstd", "uncompressed", "gzip", "original", "brotli", "zstd-", "gzip-", "zstd-03", "gzip-01" }
+            .Concat(Enumerable.Range(-1, 30).SelectMany(n => new[] { $"zstd-{n}", $"gzip-{n}" }));
+
+        Assert.All(candidates, name => Assert.True(
+            System.Text.RegularExpressions.Regex.IsMatch(name, LayerEncoding.NamePattern) == LayerEncoding.TryParse(name, out _, out _),
+            name));
     }
 
     [Theory]

@@ -120,6 +120,40 @@ public sealed partial class AgentPodBuilderTests
         Assert.Equal("250", Option(args, "--sample-interval"));
     }
 
+    [Fact]
+    public void Variant_fields_become_agent_options()
+    {
+        var args = Args(Build(Scenario.Spec with
+        {
+            Snapshotters = ["overlayfs", "native"],
+            Concurrency = 4,
+            Cache = "drop",
+            Durable = true,
+            Floor = true,
+            WhatIf = ["zstd", "gzip-1"],
+            LinkMbps = 100,
+        }));
+
+        Assert.Equal(["overlayfs", "native"], args.Select((a, i) => (a, i)).Where(p => p.a == "--snapshotter").Select(p => args[p.i + 1]));
+        Assert.Equal("4", Option(args, "--concurrency"));
+        Assert.Equal("drop", Option(args, "--cache"));
+        Assert.Contains("--durable", args);
+        Assert.Contains("--floor", args);
+        Assert.Equal(["zstd", "gzip-1"], args.Select((a, i) => (a, i)).Where(p => p.a == "--what-if").Select(p => args[p.i + 1]));
+        Assert.Equal("100", Option(args, "--link-mbps"));
+    }
+
+    [Fact]
+    public void Without_variant_fields_the_agent_gets_none_of_their_options_and_never_drops_the_page_cache()
+    {
+        var args = Args(Build());
+
+        foreach (var option in new[] { "--concurrency", "--cache", "--durable", "--floor", "--what-if", "--link-mbps" })
+        {
+            Assert.DoesNotContain(option, args);
+        }
+    }
+
     [Theory]
     [InlineData("unset", null, false)]
     [InlineData("empty", "", false)]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using UnpackBench.Core.Benchmarks;
+using UnpackBench.Core.Variants;
 using UnpackBench.Packaging.Tests.Infrastructure;
 
 namespace UnpackBench.Packaging.Tests.Schema;
@@ -13,6 +14,8 @@ public sealed class CrdLimitsTests
         { "warmupRuns", BenchmarkLimits.WarmupRuns },
         { "sampleIntervalMs", BenchmarkLimits.SampleIntervalMs },
         { "timeoutSeconds", BenchmarkLimits.TimeoutSeconds },
+        { "concurrency", BenchmarkLimits.Concurrency },
+        { "linkMbps", BenchmarkLimits.LinkMbps },
     };
 
     private static IEnumerable<(string Version, JsonObject Spec)> Specs() =>
@@ -41,6 +44,20 @@ public sealed class CrdLimitsTests
             Assert.True(BenchmarkLimits.DefaultSnapshotter == spec["snapshotter"]!["default"]!.GetValue<string>(), $"{version} spec.snapshotter default");
             Assert.True(BenchmarkLimits.MaxImagePullSecrets == spec["imagePullSecrets"]!["maxItems"]!.GetValue<long>(), $"{version} spec.imagePullSecrets maxItems");
             Assert.True(BenchmarkLimits.MaxInsecureRegistries == spec["insecureRegistries"]!["maxItems"]!.GetValue<long>(), $"{version} spec.insecureRegistries maxItems");
+        }
+    }
+
+    [Fact]
+    public void Variant_fields_have_the_cores_limits()
+    {
+        foreach (var (version, spec) in Specs())
+        {
+            Assert.True(BenchmarkLimits.MaxSnapshotters == spec["snapshotters"]!["maxItems"]!.GetValue<long>(), $"{version} spec.snapshotters maxItems");
+            Assert.True(BenchmarkLimits.SnapshotterPattern == spec["snapshotters"]!["items"]!["pattern"]!.GetValue<string>(), $"{version} spec.snapshotters pattern");
+            Assert.True(BenchmarkLimits.MaxWhatIf == spec["whatIf"]!["maxItems"]!.GetValue<long>(), $"{version} spec.whatIf maxItems");
+            Assert.True(LayerEncoding.NamePattern == spec["whatIf"]!["items"]!["pattern"]!.GetValue<string>(), $"{version} spec.whatIf pattern");
+            Assert.Equal(CacheModes.All.Select(CacheModes.Name), spec["cache"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+            Assert.True(CacheModes.Name(CacheMode.Warm) == spec["cache"]!["default"]!.GetValue<string>(), $"{version} spec.cache default");
         }
     }
 }
