@@ -72,6 +72,8 @@ internal sealed class FloorVsCtrCommand : Command
         var change = (with.Ratio / without.Ratio) - 1;
         await output.WriteLineAsync();
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"agent median with --floor / without: {with.AgentMedian / without.AgentMedian:0.000} (the runs themselves, before any floor is measured)"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"ratio with --floor / ratio without: {with.Ratio / without.Ratio:0.000} ({change:+0.0%;-0.0%})  (target within ±{Tolerance:0%}: the floors must not disturb the runs) -> {(Math.Abs(change) <= Tolerance ? "met" : "NOT met")}"));
         return ExitCodes.Success;
     }

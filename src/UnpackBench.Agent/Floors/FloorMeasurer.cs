@@ -38,6 +38,8 @@ internal sealed class FloorMeasurer(ContentBlobFiles blobs, string extractParent
             layers.Add(new LayerFloor { Digest = layer.Digest.ToString(), DecompressFloorSeconds = decompress, ExtractFloorSeconds = extract, FloorTool = FloorTools.Name(tool) });
         }
 
+        // The extractions' writeback must not spill into whatever runs next on the node.
+        FileSystemSync.FlushAll();
         return new FloorMeasurement
         {
             Layers = layers,
