@@ -1,4 +1,5 @@
 using UnpackBench.Agent.Containerd;
+using UnpackBench.Agent.Machine;
 
 namespace UnpackBench.Agent.Floors;
 
@@ -7,10 +8,10 @@ internal sealed record FloorToolbox(bool HasUnpigz, bool HasZstd, bool HasTar, b
 {
     /// <summary>Looks the tools up on <paramref name="searchPath"/>.</summary>
     public static FloorToolbox Find(string? searchPath) => new(
-        ContainerdBinary.Find("unpigz", searchPath) is not null,
-        ContainerdBinary.Find("zstd", searchPath) is not null,
-        ContainerdBinary.Find("tar", searchPath) is not null,
-        ContainerdBinary.Find("bash", searchPath) is not null);
+        ContainerdBinary.Find(AgentPrerequisites.Unpigz.Executable, searchPath) is not null,
+        ContainerdBinary.Find(AgentPrerequisites.Zstd.Executable, searchPath) is not null,
+        ContainerdBinary.Find(AgentPrerequisites.Tar.Executable, searchPath) is not null,
+        ContainerdBinary.Find(AgentPrerequisites.Bash.Executable, searchPath) is not null);
 
     /// <summary>Null when floors can be measured, otherwise what is missing and how to install it.</summary>
     public string? Problem => HasTar && HasBash

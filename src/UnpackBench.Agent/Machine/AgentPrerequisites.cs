@@ -15,6 +15,15 @@ internal static class AgentPrerequisites
     /// <summary>Parallel gzip: containerd decompresses gzip layers with it when it is on PATH.</summary>
     public static readonly (string Executable, string Package) Unpigz = ("unpigz", "pigz");
 
+    /// <summary>The zstd decoder --floor times for zstd layers (the agent falls back to its own decoder without it).</summary>
+    public static readonly (string Executable, string Package) Zstd = ("zstd", "zstd");
+
+    /// <summary>GNU tar, the plain extractor --floor compares containerd with.</summary>
+    public static readonly (string Executable, string Package) Tar = ("tar", "tar");
+
+    /// <summary>The shell --floor runs its decompress | tar pipelines in.</summary>
+    public static readonly (string Executable, string Package) Bash = ("bash", "bash");
+
     /// <summary>Every executable the agent checks for.</summary>
-    public static IReadOnlyList<(string Executable, string Package)> All { get; } = [Containerd, Runc, Unpigz];
+    public static IReadOnlyList<(string Executable, string Package)> All { get; } = [Containerd, Runc, Unpigz, Zstd, Tar, Bash];
 }
