@@ -19,7 +19,7 @@ public sealed class DockerEndToEndTests(ITestOutputHelper output)
     {
         await using var docker = await DockerdFixture.StartAsync();
         await docker.LoadProjectImageAsync(OperatorCluster.AgentImage);
-        await using var cluster = await OperatorCluster.StartAsync(output, dockerHost: docker.DockerHost);
+        await using var cluster = await OperatorCluster.StartAsync(output, new OperatorClusterOptions { DockerHost = docker.DockerHost });
         var image = await cluster.PushSampleAsync();
         cluster.StartOperator();
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using UnpackBench.Core.Benchmarks;
 using UnpackBench.Core.Results;
+using UnpackBench.Operator.Kubernetes;
 using UnpackBench.Operator.Reconciliation;
 using UnpackBench.Operator.Tests.Integration.Support;
 using Xunit.Abstractions;
@@ -10,10 +11,14 @@ namespace UnpackBench.Operator.Tests.Integration;
 /// <summary>From <c>kubectl apply</c> to Succeeded: a real agent in a pod, real containerd, a real registry.</summary>
 public sealed class EndToEndTests(ITestOutputHelper output)
 {
-    [Fact]
-    public async Task A_benchmark_goes_from_created_to_succeeded_with_real_unpack_numbers_in_status_and_configmap()
+    // With logs unavailable the API server cannot dial the kubelet (as behind firewalls or konnectivity):
+    // the verdict and figures come from the termination message, and the result is marked partial.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_benchmark_goes_from_created_to_succeeded_with_real_unpack_numbers_in_status_and_configmap(bool logsUnavailable)
     {
-        await using var cluster = await OperatorCluster.StartAsync(output);
+        await using var cluster = await OperatorCluster.StartAsync(output, new OperatorClusterOptions { LogsUnavailable = logsUnavailable });
         var image = await cluster.PushSampleAsync();
         cluster.StartOperator();
 
@@ -31,21 +36,28 @@ public sealed class EndToEndTests(ITestOutputHelper output)
         Assert.True(double.Parse(status.Summary.MedianSeconds!, CultureInfo.InvariantCulture) > 0);
         Assert.NotNull(status.Summary.ThroughputMBps);
         Assert.Equal(3, status.Image!.Layers);
-        Assert.All(status.Conditions, c => Assert.Equal("True", c.Status));
         Assert.Equal(["Ready", "ResultComplete", "Succeeded"], status.Conditions.Select(c => c.Type).Order());
+        Assert.All(status.Conditions.Where(c => c.Type != ConditionSet.ResultComplete), c => Assert.Equal("True", c.Status));
+        var resultComplete = status.Conditions.Single(c => c.Type == ConditionSet.ResultComplete);
+        Assert.Equal(logsUnavailable ? ("False", "PartialResult") : ("True", "AgentDocument"), (resultComplete.Status, resultComplete.Reason));
         Assert.Equal("sample-result", status.ResultConfigMap);
 
         var configMap = await cluster.ConfigMapAsync("sample-result");
-        var document = ResultJson.Deserialize(configMap!.Data[ResultConfigMapBuilder.DocumentKey]);
+        Assert.Equal(logsUnavailable ? "true" : "false", configMap!.Metadata.Annotations[ResultConfigMapBuilder.PartialAnnotation]);
+        var document = ResultJson.Deserialize(configMap.Data[ResultConfigMapBuilder.DocumentKey]);
         Assert.Equal(3, document.Runs.Count);
         Assert.All(document.Runs, r => Assert.Equal(RunResult.Success, r.Status));
         Assert.Equal(image, document.BenchmarkConfig.TargetImage);
         Assert.Equal("node-1", document.Environment.Hostname);
         Assert.Equal(status.Summary.MedianSeconds, document.Summary.MedianDurationSeconds!.Value.ToString("0.000", CultureInfo.InvariantCulture));
         Assert.Equal(done.Metadata.Uid, configMap.Metadata.OwnerReferences.Single().Uid);
+        Assert.Equal(logsUnavailable, document.Notes.Any(n => n.StartsWith(PartialResultBuilder.PartialNote, StringComparison.Ordinal)));
 
+        // Runs are announced as the log reports them; without a log only the start and the verdict are.
         var events = await cluster.EventsAsync("sample");
-        Assert.Equal(["Started", "RunCompleted", "RunCompleted", "RunCompleted", "Succeeded"], events.Select(e => e.Reason));
+        Assert.Equal(logsUnavailable ? ["Started", "Succeeded"] : ["Started", "RunCompleted", "RunCompleted", "RunCompleted", "Succeeded"], events.Select(e => e.Reason));
+        var logReads = cluster.OperatorRequests("get", "pods/log");
+        Assert.InRange(logReads, 1, logsUnavailable ? 2 * AgentLogFollowers.MaxFailures : 2);
 
         var pod = Assert.Single(await cluster.PodsAsync());
         Assert.False(pod.Spec.AutomountServiceAccountToken);

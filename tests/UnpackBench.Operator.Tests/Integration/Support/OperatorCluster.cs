@@ -24,6 +24,12 @@ internal sealed class OperatorCluster : IAsyncDisposable
     public const string Namespace = "default";
     public const string AgentImage = "unpackbench/unpackbench:test";
 
+    /// <summary>The namespace config/manager and config/rbac put the operator in.</summary>
+    public const string OperatorNamespace = "unpackbench-system";
+
+    /// <summary>Who the operator's requests come from: its ServiceAccount, as config/rbac names it and a pod of config/manager authenticates.</summary>
+    public static readonly RequestIdentity OperatorIdentity = RequestIdentity.ServiceAccount(OperatorNamespace, "unpackbench-operator");
+
     private static readonly string AgentDll = Path.Combine(AppContext.BaseDirectory, "agent", "unpackbench-agent.dll");
     private readonly List<TestKubelet> _kubelets = [];
     private readonly List<RunningOperator> _operators = [];
@@ -52,21 +58,40 @@ internal sealed class OperatorCluster : IAsyncDisposable
     public IReadOnlyList<TestKubelet> Kubelets => _kubelets;
 
     /// <summary>
-    /// Starts everything but the operator, with <paramref name="nodes"/> kubelets (node-1, node-2, …); with
-    /// <paramref name="dockerHost"/> they run pods as containers of their images through that dockerd.
+    /// Starts everything but the operator, set up as <paramref name="options"/> say (by default one node,
+    /// a prompt garbage collector, readable logs, no RBAC or admission).
     /// </summary>
-    public static async Task<OperatorCluster> StartAsync(ITestOutputHelper output, int nodes = 1, string? dockerHost = null)
+    public static async Task<OperatorCluster> StartAsync(ITestOutputHelper output, OperatorClusterOptions? options = null)
     {
-        var server = await ApiTestServer.StartAsync();
+        options ??= new OperatorClusterOptions();
+        var server = await ApiTestServer.StartAsync(new ApiTestServerOptions { GarbageCollection = options.GarbageCollection, Rbac = options.Rbac, Admission = options.Admission });
         server.RegisterCustomResourceDefinition(ProjectManifests.Crd);
-        var cluster = new OperatorCluster(server, await RegistryFixture.StartAsync(), output) { _dockerHost = dockerHost };
+        server.KubeletsUnreachable = options.LogsUnavailable;
+        if (options.Rbac)
+        {
+            ApplyProjectRbac(server);
+        }
+
+        var cluster = new OperatorCluster(server, await RegistryFixture.StartAsync(), output) { _dockerHost = options.DockerHost };
         await cluster.Scheduler.StartAsync();
-        for (var i = 1; i <= nodes; i++)
+        for (var i = 1; i <= options.Nodes; i++)
         {
             await cluster.AddNodeAsync($"node-{i}");
         }
 
         return cluster;
+    }
+
+    /// <summary>Requests the operator made (as <see cref="OperatorIdentity"/>) with this verb on this resource.</summary>
+    public int OperatorRequests(string verb, string resource) => Server.RequestLog.Count(verb, resource, OperatorIdentity.UserName);
+
+    // Every manifest of config/rbac, as kubectl apply -k would create them (the authorizer ignores other kinds).
+    private static void ApplyProjectRbac(ApiTestServer server)
+    {
+        foreach (var file in System.IO.Directory.GetFiles(Path.Combine(ProjectManifests.Root, ProjectManifests.RbacDirectory), "*.yaml").Order(StringComparer.Ordinal))
+        {
+            server.ApplyRbac(File.ReadAllText(file));
+        }
     }
 
     /// <summary>Adds a kubelet (a node) with optional labels.</summary>
@@ -117,16 +142,19 @@ internal sealed class OperatorCluster : IAsyncDisposable
         TimeoutSeconds = 600,
     };
 
-    /// <summary>Starts an operator in-process.</summary>
+    /// <summary>Starts an operator in-process, authenticating as <see cref="OperatorIdentity"/>.</summary>
     public RunningOperator StartOperator(OperatorOptions? options = null, string identity = "operator-1")
     {
         options ??= Options(identity);
-        var running = RunningOperator.Start(Server.CreateClient(), options, LoggerFactory.Create(b => b.AddProvider(new TestOutputLoggerProvider(_output, identity)).SetMinimumLevel(LogLevel.Information)));
+        var running = RunningOperator.Start(Server.CreateClient(OperatorIdentity), options, LoggerFactory.Create(b => b.AddProvider(new TestOutputLoggerProvider(_output, identity)).SetMinimumLevel(LogLevel.Information)));
         _operators.Add(running);
         return running;
     }
 
-    /// <summary>The options tests run the operator with: quick resync and timeouts, no ports.</summary>
+    /// <summary>
+    /// The options tests run the operator with: quick resync and timeouts, no ports. The unschedulable
+    /// timeout is short, yet long enough that a loaded machine's kubelet always reports a pod before it.
+    /// </summary>
     public static OperatorOptions Options(string identity = "operator-1", bool leaderElection = false) => new()
     {
         AgentImage = AgentImage,
@@ -137,7 +165,7 @@ internal sealed class OperatorCluster : IAsyncDisposable
         MetricsPort = 0,
         HealthPort = 0,
         ResyncPeriod = TimeSpan.FromSeconds(30),
-        UnschedulableTimeout = TimeSpan.FromSeconds(4),
+        UnschedulableTimeout = TimeSpan.FromSeconds(10),
     };
 
     public async Task<V1Alpha1UnpackBenchmark> CreateBenchmarkAsync(string name, UnpackBenchmarkSpec spec)
