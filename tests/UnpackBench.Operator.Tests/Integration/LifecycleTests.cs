@@ -69,25 +69,4 @@ public sealed class LifecycleTests(ITestOutputHelper output)
         Assert.True(document.Runs.Count >= 2);
         await Eventually.TrueAsync(async _ => (await cluster.PodsAsync()).Count == 0, TimeSpan.FromSeconds(30), "the deleted pod to go");
     }
-
-    [Fact]
-    public async Task A_benchmark_deleted_mid_run_and_recreated_at_once_under_its_name_succeeds()
-    {
-        await using var cluster = await OperatorCluster.StartAsync(output);
-        var image = await cluster.PushSlowAsync();
-        cluster.StartOperator();
-        var old = await cluster.CreateBenchmarkAsync("dup", cluster.Spec(image, runs: 20));
-        await cluster.WaitForBenchmarkAsync("dup", b => b.Status?.Phase == BenchmarkPhase.Running, "the first agent to run");
-
-        await cluster.Client.CustomObjects.DeleteNamespacedCustomObjectAsync(V1Alpha1UnpackBenchmark.Group, V1Alpha1UnpackBenchmark.Version, OperatorCluster.Namespace, V1Alpha1UnpackBenchmark.Plural, "dup");
-        await Eventually.TrueAsync(async _ => await cluster.ReadBenchmarkAsync("dup") is null, TimeSpan.FromSeconds(30), "the finalizer to let the first benchmark go");
-        var renewed = await cluster.CreateBenchmarkAsync("dup", cluster.Spec(image, runs: 1));
-        var done = await cluster.WaitForPhaseAsync("dup", BenchmarkPhase.Succeeded, TimeSpan.FromSeconds(90));
-
-        Assert.Equal(renewed.Metadata.Uid, done.Metadata.Uid);
-        Assert.Equal("1/1", done.Status!.Progress);
-        await Eventually.TrueAsync(async _ => (await cluster.PodsAsync()).All(p => p.Metadata.OwnerReferences.Single().Uid != old.Metadata.Uid), TimeSpan.FromSeconds(60), "the first agent's pod to go");
-        var pod = Assert.Single(await cluster.PodsAsync());
-        Assert.Equal(ObjectNames.AgentPod(done), pod.Metadata.Name);
-    }
 }
