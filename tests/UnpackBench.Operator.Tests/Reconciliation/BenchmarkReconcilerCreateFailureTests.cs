@@ -34,6 +34,22 @@ public sealed class BenchmarkReconcilerCreateFailureTests
         Assert.Equal("AgentPodInvalid", Assert.Single(plan.Status!.Conditions, c => c.Type == ConditionSet.Ready).Reason);
     }
 
+    [Fact]
+    public void A_refused_pod_is_not_taken_for_a_lost_one_by_the_next_reconcile_nor_after_a_restart()
+    {
+        var failure = new PodCreateFailure(1, 403, "AgentPodForbidden", PodSecurity, 1, Scenario.Now);
+        var refused = Scenario.After(Scenario.Benchmark(), Decide(failure));
+
+        var next = BenchmarkReconciler.Decide(new ObservedBenchmark(refused, [], null, AgentProgress.Empty, Scenario.Now.AddSeconds(1), failure), Scenario.Options);
+        var restarted = Scenario.Decide(refused, now: Scenario.Now.AddSeconds(1));
+
+        Assert.Equal((BenchmarkPhase.Pending, "AgentPodForbidden"), (next.Status!.Phase, Assert.Single(next.Status.Conditions, c => c.Type == ConditionSet.Ready).Reason));
+        Assert.Null(next.PodToCreate);
+        Assert.Equal(BenchmarkPhase.Pending, restarted.Status!.Phase);
+        Assert.NotNull(restarted.PodToCreate);
+        Assert.Empty(refused.Status!.Nodes);
+    }
+
     [Theory]
     [InlineData(1, 10)]
     [InlineData(2, 20)]
