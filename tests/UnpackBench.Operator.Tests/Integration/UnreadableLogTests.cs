@@ -1,10 +1,8 @@
 using UnpackBench.Core.Benchmarks;
 using UnpackBench.Core.Results;
-using UnpackBench.Operator.Entities;
 using UnpackBench.Operator.Kubernetes;
 using UnpackBench.Operator.Reconciliation;
 using UnpackBench.Operator.Tests.Integration.Support;
-using UnpackBench.Testing.Kubernetes;
 using Xunit.Abstractions;
 
 namespace UnpackBench.Operator.Tests.Integration;
@@ -23,7 +21,7 @@ public sealed class UnreadableLogTests(ITestOutputHelper output)
         cluster.StartOperator();
 
         await cluster.CreateBenchmarkAsync("blind", cluster.Spec(image, runs: 2));
-        var statuses = await StatusesUntilFinishedAsync(cluster.Server, "blind");
+        var statuses = await StatusHistory.UntilFinishedAsync(cluster.Server, "blind", TimeSpan.FromSeconds(120));
 
         var done = statuses[^1];
         Assert.Equal((BenchmarkPhase.Succeeded, 2, "2/2"), (done.Phase, done.CompletedRuns, done.Progress));
@@ -47,24 +45,5 @@ public sealed class UnreadableLogTests(ITestOutputHelper output)
 
         // A few tries while the agent runs and as many once it exited; never a request per reconcile.
         Assert.InRange(cluster.OperatorRequests("get", "pods/log"), 1, 2 * AgentLogFollowers.MaxFailures);
-    }
-
-    // Every status the benchmark shows until it finishes, in order (the store wakes the wait on each change).
-    private static async Task<List<UnpackBenchmarkStatus>> StatusesUntilFinishedAsync(ApiTestServer server, string name)
-    {
-        var seen = new List<UnpackBenchmarkStatus>();
-        await server.Store.WaitUntilAsync(
-            _ =>
-            {
-                if (server.Find<V1Alpha1UnpackBenchmark>(V1Alpha1UnpackBenchmark.Plural, OperatorCluster.Namespace, name)?.Status is { } status
-                    && (seen.Count == 0 || k8s.KubernetesJson.Serialize(seen[^1]) != k8s.KubernetesJson.Serialize(status)))
-                {
-                    seen.Add(status);
-                }
-
-                return seen.Count > 0 && seen[^1].Phase is BenchmarkPhase.Succeeded or BenchmarkPhase.Failed;
-            },
-            TimeSpan.FromSeconds(120));
-        return seen;
     }
 }

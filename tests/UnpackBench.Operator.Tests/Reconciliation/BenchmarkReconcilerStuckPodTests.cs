@@ -34,6 +34,21 @@ public sealed class BenchmarkReconcilerStuckPodTests
     }
 
     [Fact]
+    public void A_timeout_shorter_than_the_kubelets_grace_gives_up_on_an_unstarted_pod_at_the_timeout()
+    {
+        var options = Scenario.Options with { UnschedulableTimeout = TimeSpan.FromSeconds(20) };
+        var benchmark = Scenario.Benchmark(Scenario.Spec with { NodeName = "ghost" });
+
+        var waiting = Scenario.Decide(benchmark, KubeletPods.Created(benchmark, Scenario.Now.UtcDateTime.AddSeconds(-5)), options: options);
+        var failed = Scenario.Decide(benchmark, KubeletPods.Created(benchmark, Scenario.Now.UtcDateTime.AddSeconds(-20)), options: options);
+
+        Assert.Equal(TimeSpan.FromSeconds(15), waiting.RequeueAfter);
+        var ready = Assert.Single(failed.Status!.Conditions, c => c.Type == ConditionSet.Ready);
+        Assert.Equal((BenchmarkPhase.Failed, "NodeNotFound"), (failed.Status.Phase, ready.Reason));
+        Assert.EndsWith("(gave up after 20 s)", ready.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_schedulers_sentence_is_not_followed_by_a_second_full_stop()
     {
         var benchmark = Scenario.Benchmark();
