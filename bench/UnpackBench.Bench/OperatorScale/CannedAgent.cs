@@ -5,7 +5,8 @@ namespace UnpackBench.Bench.OperatorScale;
 
 /// <summary>
 /// Stands in for the agent in operator-scale: a shell script that replays a recorded agent log (an
-/// acquired event, one event per run a little apart, the result) and writes the termination message.
+/// acquired event, one event per run a little apart, the result) and writes the termination message the
+/// agent would (the verdict and every figure, so a benchmark whose log cannot be read still finishes).
 /// The operator cannot tell it from a real agent; a hundred of them fit on two cores.
 /// </summary>
 internal static class CannedAgent
@@ -13,20 +14,25 @@ internal static class CannedAgent
     /// <summary>The image the canned log reports.</summary>
     public const string Image = "docker.io/bench/scale:1";
 
-    /// <summary>Writes the script and its log into <paramref name="directory"/>; returns (script, log).</summary>
-    public static (string Script, string Log) Write(string directory, int runs)
+    /// <summary>Writes the script, its log and its termination message into <paramref name="directory"/>; returns the script's arguments.</summary>
+    public static IReadOnlyList<string> Write(string directory, int runs)
     {
         Directory.CreateDirectory(directory);
         var log = Path.Combine(directory, "agent-log.jsonl");
+        var termination = Path.Combine(directory, "termination-message.json");
         var script = Path.Combine(directory, "canned-agent.sh");
-        File.WriteAllLines(log, Events(runs).Select(AgentEventJson.Serialize));
+        var events = Events(runs).ToList();
+        File.WriteAllLines(log, events.Select(AgentEventJson.Serialize));
+        var result = events[^1].Result!;
+        var verdict = AgentTerminationMessage.For(AgentOutcomes.Succeeded, null, $"{result.Summary.SuccessfulRuns} of {result.Runs.Count} runs succeeded", result);
+        File.WriteAllText(termination, AgentTerminationMessageJson.Serialize(verdict));
         File.WriteAllText(script, """
             #!/bin/sh
-            # Replays a recorded agent log ($1), one event every 100 ms, then reports success.
+            # Replays a recorded agent log ($1), one event every 100 ms, then reports its verdict ($2).
             while IFS= read -r line; do printf '%s\n' "$line"; sleep 0.1; done < "$1"
-            printf '%s' '{"outcome":"Succeeded","successfulRuns":1}' > /dev/termination-log
+            cat "$2" > /dev/termination-log
             """.Replace("\r", "", StringComparison.Ordinal));
-        return (script, log);
+        return [script, log, termination];
     }
 
     private static IEnumerable<AgentEvent> Events(int runs)

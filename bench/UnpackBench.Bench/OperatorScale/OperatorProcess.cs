@@ -3,7 +3,7 @@ using CliWrap;
 
 namespace UnpackBench.Bench.OperatorScale;
 
-/// <summary>The operator's Release build run as its own process (so its memory is its own), pointed at the test API server.</summary>
+/// <summary>The operator's Release build run as its own process (so its memory is its own), connected to the test API server by a kubeconfig.</summary>
 internal sealed class OperatorProcess : IAsyncDisposable
 {
     private readonly CancellationTokenSource _graceful = new();
@@ -13,13 +13,13 @@ internal sealed class OperatorProcess : IAsyncDisposable
     /// <summary>The operator's pid.</summary>
     public int ProcessId => _process.ProcessId;
 
-    /// <summary>Starts the operator, with its default settings, against <paramref name="server"/>.</summary>
-    public static OperatorProcess Start(string operatorDll, Uri server, TextWriter log)
+    /// <summary>Starts the operator, with its default settings, connecting as <paramref name="kubeconfig"/> says.</summary>
+    public static OperatorProcess Start(string operatorDll, string kubeconfig, TextWriter log)
     {
         var running = new OperatorProcess();
         running._process = Cli.Wrap("dotnet")
             .WithArguments([
-                operatorDll, "--server", server.ToString().TrimEnd('/'), "--agent-image", "bench/agent:1",
+                operatorDll, "--kubeconfig", kubeconfig, "--agent-image", "bench/agent:1",
                 "--metrics-port", "0", "--health-port", "0",
             ])
             .WithStandardOutputPipe(PipeTarget.ToDelegate(line => log.WriteLine($"  operator: {line}")))
