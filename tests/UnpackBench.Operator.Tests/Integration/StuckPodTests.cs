@@ -46,9 +46,10 @@ public sealed class StuckPodTests(ITestOutputHelper output)
         await cluster.WaitForBenchmarkAsync("stranded", b => b.Status?.CompletedRuns >= 1, "a run to complete");
         var agent = Assert.Single(await cluster.PodsAsync()).Metadata.Name;
 
-        // The node goes away with its agent; then the pod is deleted, as taint-based eviction does for unreachable nodes.
+        // The node goes away with its agent; then the pod is deleted, as taint-based eviction does for unreachable
+        // nodes. The timeout counts from the end of the grace period (the deletionTimestamp): a short grace keeps the test short.
         await cluster.Kubelets[0].StopAsync(killWorkloads: true);
-        await cluster.Client.CoreV1.DeleteNamespacedPodAsync(agent, OperatorCluster.Namespace);
+        await cluster.Client.CoreV1.DeleteNamespacedPodAsync(agent, OperatorCluster.Namespace, gracePeriodSeconds: 1);
         var statuses = await StatusHistory.UntilFinishedAsync(cluster.Server, "stranded", TimeSpan.FromSeconds(60));
         var failed = await cluster.ReadBenchmarkAsync("stranded");
 
