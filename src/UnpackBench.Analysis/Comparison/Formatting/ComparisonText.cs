@@ -36,12 +36,12 @@ public static class ComparisonText
     {
         text.AppendLine();
         text.AppendLine($"Layers: {ComparisonSentences.LayerCounts(layers)}");
-        text.AppendLine($"  {"#",-3} {"change",-9} {"diff id",-19} {"size",10} {"baseline",10} {"candidate",10} {"change",10}  layer verdict");
+        text.AppendLine($"  {"#",-3} {"change",-10} {"diff id",-19} {"size",10} {"baseline",10} {"candidate",10} {"change",10}  layer verdict");
         foreach (var layer in layers.Layers)
         {
             var mark = layer.DiffId == layers.LargestChange ? "  <- largest change" : "";
             text.AppendLine(
-                $"  {ComparisonSentences.Position(layer),-3} {ComparisonSentences.Change(layer),-9} {Figures.ShortDigest(layer.DiffId),-19} " +
+                $"  {ComparisonSentences.Position(layer),-3} {ComparisonSentences.Change(layer),-10} {Figures.ShortDigest(layer.DiffId),-19} " +
                 $"{Figures.Megabytes(layer.UncompressedBytes ?? layer.CompressedBytes),10} {Figures.Seconds(layer.BaselineMedianSeconds),10} " +
                 $"{Figures.Seconds(layer.CandidateMedianSeconds),10} {Figures.SignedSeconds(layer.ChangeSeconds),10}  {ComparisonSentences.LayerVerdict(layer)}{mark}");
         }
