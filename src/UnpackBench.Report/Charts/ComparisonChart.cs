@@ -42,7 +42,7 @@ public static class ComparisonChart
         if (median is { } m)
         {
             var line = plot.Add.Line(x - 0.25, m, x + 0.25, m);
-            line.LineColor = PlotCanvas.Colour(3);
+            line.LineColor = PlotCanvas.Colour(colour);
             line.LineWidth = 3;
             line.LegendText = $"{name} median {Figures.Seconds(m)}";
         }

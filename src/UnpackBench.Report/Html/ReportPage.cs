@@ -22,9 +22,9 @@ public static class ReportPage
         .subtitle, .chart-description, footer { color: var(--muted); }
         table { border-collapse: collapse; margin: 12px 0; width: 100%; font-variant-numeric: tabular-nums; }
         caption { text-align: left; font-weight: 600; padding: 4px 0; }
-        th, td { border: 1px solid var(--rule); padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+        th, td { border: 1px solid var(--rule); padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
         thead th, .facts th { background: var(--band); font-weight: 600; }
-        .facts th { width: 11em; }
+        .facts { table-layout: fixed; } .facts th { width: 11em; } .facts td { overflow-wrap: anywhere; }
         .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 460px), 1fr)); gap: 24px; }
         figure.chart { margin: 16px 0 24px; } figcaption { font-weight: 600; }
         .plot svg { width: 100%; height: auto; display: block; }

@@ -19,7 +19,7 @@ public static class ComparisonSentences
     /// <summary><c>Mann–Whitney U = 0, two-sided p = 0.0079</c>.</summary>
     public static string RankTest(DurationComparison d) => d.PValue is null
         ? Figures.Missing
-        : $"Mann–Whitney U = {Figures.Number(d.MannWhitneyU, 1)}, two-sided p = {Figures.Probability(d.PValue)}";
+        : $"Mann–Whitney U = {Figures.Number(d.MannWhitneyU, 1)}, two-sided p {(d.PValue < 0.0001 ? "" : "= ")}{Figures.Probability(d.PValue)}";
 
     /// <summary><c>about 12 per benchmark (estimated …)</c>.</summary>
     public static string RunsNeeded(RunsNeeded needed) => needed.PerSample is { } n

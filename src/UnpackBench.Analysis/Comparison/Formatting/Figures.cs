@@ -24,11 +24,21 @@ public static class Figures
     /// <summary>A plain number with <paramref name="decimals"/> decimals.</summary>
     public static string Number(double? value, int decimals) => value is { } v ? Fixed(v, decimals) : Missing;
 
-    /// <summary>Bytes in MB (10^6): <c>200.0 MB</c>.</summary>
-    public static string Megabytes(long? bytes) => bytes is { } b ? $"{Fixed(b / 1e6, 1)} MB" : Missing;
+    /// <summary>Bytes in MB (10^6): <c>200.0 MB</c>; below 0.1 MB in kB (10^3): <c>12.5 kB</c>.</summary>
+    public static string Megabytes(long? bytes) => bytes switch
+    {
+        null => Missing,
+        < 100_000 => $"{Fixed(bytes.Value / 1e3, 1)} kB",
+        _ => $"{Fixed(bytes.Value / 1e6, 1)} MB",
+    };
 
-    /// <summary>A probability: <c>0.0079</c>.</summary>
-    public static string Probability(double? value) => value is { } v ? Fixed(v, 4) : Missing;
+    /// <summary>A probability: <c>0.0079</c>, or <c>&lt; 0.0001</c> below what four decimals show.</summary>
+    public static string Probability(double? value) => value switch
+    {
+        null => Missing,
+        < 0.0001 => "< 0.0001",
+        { } v => Fixed(v, 4),
+    };
 
     /// <summary>A digest shortened for tables: <c>sha256:0123456789ab</c>.</summary>
     public static string ShortDigest(string digest)
