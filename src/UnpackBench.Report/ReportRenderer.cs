@@ -20,6 +20,7 @@ public static class ReportRenderer
     ];
 
     /// <summary>The report for <paramref name="input"/>.</summary>
+    /// <exception cref="ReportException">This machine has no font to draw the charts' text with.</exception>
     public static string Render(ReportInput input)
     {
         var result = input.Result;

@@ -11,17 +11,12 @@ public static class PlotCanvas
     /// <summary>Height of an ordinary chart in SVG units.</summary>
     public const int Height = 380;
 
-    /// <summary>
-    /// The charts' font: measured by the plotting library when it lays out the text, and named in the
-    /// SVG so the browser draws the same (DejaVu ships with most Linux desktops and with Chromium on Debian).
-    /// </summary>
-    public const string FontFamily = "DejaVu Sans";
-
     /// <summary>A plot with the report's style, its title and axis titles.</summary>
     public static Plot New(string title, string xLabel, string yLabel)
     {
+        ChartFont.Require();
         var plot = new Plot();
-        plot.Font.Set(FontFamily);
+        plot.Font.Set(ChartFont.Family);
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);

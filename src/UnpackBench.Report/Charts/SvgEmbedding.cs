@@ -30,7 +30,7 @@ public static class SvgEmbedding
         {
             KeepFirst(text, "x");
             KeepFirst(text, "y");
-            text.SetAttributeValue("font-family", $"{PlotCanvas.FontFamily}, Verdana, sans-serif");
+            text.SetAttributeValue("font-family", $"{ChartFont.Family}, Verdana, sans-serif");
             text.Value = text.Value.Trim();
         }
 
