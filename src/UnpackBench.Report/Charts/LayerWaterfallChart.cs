@@ -41,7 +41,7 @@ public static class LayerWaterfallChart
             [.. Enumerable.Range(0, count).Select(i => (double)(count - i))],
             [.. run.Layers.Select((layer, i) => $"{i + 1} ({Figures.Megabytes(Size(image, i))})")]);
         plot.Axes.Margins(left: 0);
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Edge.Right);
         var slowest = run.Layers.Select((l, i) => (l, i)).MaxBy(x => x.l.DurationSeconds);
         var description =
             $"Run {run.RunId} unpacked {count} layers in {Figures.Seconds(run.DurationSeconds)}; layer {slowest.i + 1} took longest, " +

@@ -1,13 +1,17 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace UnpackBench.Report.Html;
 
 /// <summary>Small, safe HTML building blocks: every text goes through the encoder.</summary>
 public static class Markup
 {
+    // Markup characters are escaped; other characters (×, –, µ) stay readable, the page being UTF-8.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     /// <summary>Encodes <paramref name="text"/> for an element's content or an attribute value.</summary>
-    public static string Encode(string? text) => HtmlEncoder.Default.Encode(text ?? "");
+    public static string Encode(string? text) => Encoder.Encode(text ?? "");
 
     /// <summary>A table with a caption, a header row and text cells; numeric-looking cells align right by CSS class.</summary>
     public static string Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, string? cssClass = null)
