@@ -1,8 +1,8 @@
-using Xunit.Abstractions;
 using UnpackBench.Agent.Tests.Support;
 using UnpackBench.Analysis.Comparison;
 using UnpackBench.Analysis.Comparison.Formatting;
 using UnpackBench.Core.Results;
+using Xunit.Abstractions;
 
 namespace UnpackBench.Agent.Tests.Comparison;
 
