@@ -12,6 +12,9 @@ internal static class ExitCodes
     /// <summary>The command line or its values are wrong; nothing was started.</summary>
     public const int Usage = 2;
 
+    /// <summary><c>compare</c>: the candidate unpacks slower than the baseline beyond the threshold, with 95 % confidence.</summary>
+    public const int Regression = 3;
+
     /// <summary>Interrupted by SIGINT (128 + 2), as shells report it.</summary>
     public const int Interrupted = 130;
 }

@@ -8,14 +8,14 @@ internal static class ReportOutput
     /// <summary>The argument that means standard output.</summary>
     public const string StandardOutput = "-";
 
-    /// <summary>Writes <paramref name="html"/> to <paramref name="argument"/>; returns where it went.</summary>
+    /// <summary>Writes <paramref name="html"/> to <paramref name="argument"/>; returns the file written, or null for standard output.</summary>
     /// <exception cref="DocumentInputException">The file cannot be written.</exception>
-    public static async Task<string> WriteAsync(string html, string argument, string workingDirectory, TextWriter standardOutput, CancellationToken cancellationToken)
+    public static async Task<string?> WriteAsync(string html, string argument, string workingDirectory, TextWriter standardOutput, CancellationToken cancellationToken)
     {
         if (argument == StandardOutput)
         {
             await standardOutput.WriteAsync(html.AsMemory(), cancellationToken);
-            return "standard output";
+            return null;
         }
 
         var path = Path.GetFullPath(argument, workingDirectory);

@@ -25,7 +25,7 @@ public sealed class ComparisonRefusedException : Exception
     {
         var lines = string.Join("; ", differences);
         return differences.All(d => d.Forceable)
-            ? $"the documents are not comparable: {lines}. Benchmark both on the same node and setup, or force the comparison"
+            ? $"the documents are not comparable: {lines}. Benchmark both on the same node and setup"
             : $"the documents cannot be compared: {lines}";
     }
 }

@@ -24,6 +24,7 @@ public sealed class ComparisonImages : IDisposable
         var large = new ImageBuilder(Platform.LinuxAmd64).WithLayers([.. layers, extra]).Build(layout, ImageFormat.Oci, "docker.io/unpackbench/app:2");
         OciArchive.Write(small, Small);
         OciArchive.Write(large, Large);
+        (SmallImage, LargeImage) = (small, large);
         ExtraLayerDiffId = extra.DiffId;
     }
 
@@ -32,6 +33,12 @@ public sealed class ComparisonImages : IDisposable
 
     /// <summary>The sample image plus the 200 MB layer.</summary>
     public string Large => _directory.Combine("app-2.tar");
+
+    /// <summary>The small image, to push to a registry.</summary>
+    public BuiltImage SmallImage { get; }
+
+    /// <summary>The image with the 200 MB layer, to push to a registry.</summary>
+    public BuiltImage LargeImage { get; }
 
     /// <summary>The diff ID of the 200 MB layer.</summary>
     public string ExtraLayerDiffId { get; }

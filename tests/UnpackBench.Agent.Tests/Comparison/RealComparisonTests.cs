@@ -1,28 +1,35 @@
+using System.Text.Json;
 using UnpackBench.Agent.Tests.Support;
-using UnpackBench.Analysis.Comparison;
 using UnpackBench.Analysis.Comparison.Formatting;
-using UnpackBench.Core.Results;
 using Xunit.Abstractions;
 
 namespace UnpackBench.Agent.Tests.Comparison;
 
-/// <summary>Comparisons of documents from real benchmarks on the private containerd.</summary>
+/// <summary><c>compare</c> on documents from real benchmarks on the private containerd.</summary>
 [Collection(nameof(TimingSensitive))]
 public sealed class RealComparisonTests(ComparisonImages images, ITestOutputHelper output)
 {
     [Fact]
-    public async Task An_extra_200_MB_layer_is_slower_and_is_named_as_the_change()
+    public async Task An_extra_200_MB_layer_is_slower_fails_with_exit_code_3_and_names_the_layer()
     {
-        var baseline = await BenchmarkAsync(images.Small, 5);
-        var candidate = await BenchmarkAsync(images.Large, 5);
+        using var agent = new AgentInvocation();
+        await BenchmarkAsync(agent, images.Small, "old", 5);
+        await BenchmarkAsync(agent, images.Large, "new", 5);
 
-        var comparison = ResultComparer.Compare(baseline, candidate, new ComparisonOptions());
+        var code = await agent.RawAsync(["compare", agent.Path("old"), agent.Path("new"), "--format", "markdown"]);
 
-        output.WriteLine(ComparisonText.Format(comparison));
-        Assert.Equal(ComparisonVerdict.Slower, comparison.Verdict);
-        Assert.Equal((1, 0, 3), (comparison.Layers.Added, comparison.Layers.Removed, comparison.Layers.Unchanged));
-        Assert.Equal(images.ExtraLayerDiffId, comparison.Layers.LargestChange);
-        Assert.Contains(Figures.ShortDigest(images.ExtraLayerDiffId), ComparisonMarkdown.Format(comparison), StringComparison.Ordinal);
+        output.WriteLine(agent.Transcript);
+        Assert.True(code == 3, agent.Transcript);
+        Assert.StartsWith("### Unpack time: **slower**", agent.StandardOutput, StringComparison.Ordinal);
+        var added = agent.StandardOutput.Split('\n').Single(l => l.Contains("| added |", StringComparison.Ordinal));
+        Assert.Contains(Figures.ShortDigest(images.ExtraLayerDiffId), added, StringComparison.Ordinal);
+        Assert.Contains("200.0 MB", added, StringComparison.Ordinal);
+        Assert.Contains("(largest)", added, StringComparison.Ordinal);
+
+        Assert.Equal(3, await agent.RawAsync(["compare", agent.Path("old"), agent.Path("new"), "--format", "json"]));
+        using var json = JsonDocument.Parse(agent.StandardOutput);
+        Assert.Equal("slower", json.RootElement.GetProperty("verdict").GetString());
+        Assert.Equal(images.ExtraLayerDiffId, json.RootElement.GetProperty("layers").GetProperty("largest_change").GetString());
     }
 
     // The threshold: on a quiet machine two benchmarks of this image differ by a few percent, and
@@ -33,21 +40,21 @@ public sealed class RealComparisonTests(ComparisonImages images, ITestOutputHelp
     [Fact]
     public async Task The_same_image_benchmarked_twice_is_the_same()
     {
-        var first = await BenchmarkAsync(images.Large, 10, "--warmup", "1");
-        var second = await BenchmarkAsync(images.Large, 10, "--warmup", "1");
+        using var agent = new AgentInvocation();
+        await BenchmarkAsync(agent, images.Large, "first", 10, "--warmup", "1");
+        await BenchmarkAsync(agent, images.Large, "second", 10, "--warmup", "1");
 
-        var comparison = ResultComparer.Compare(first, second, new ComparisonOptions { ThresholdPercent = 25 });
+        var code = await agent.RawAsync(["compare", agent.Path("first"), agent.Path("second"), "--threshold", "25"]);
 
-        output.WriteLine(ComparisonText.Format(comparison));
-        Assert.Equal(ComparisonVerdict.Same, comparison.Verdict);
-        Assert.Equal((0, 0, 4), (comparison.Layers.Added, comparison.Layers.Removed, comparison.Layers.Unchanged));
+        output.WriteLine(agent.Transcript);
+        Assert.True(code == 0, agent.Transcript);
+        Assert.StartsWith("Unpack time: SAME (threshold ±25.0 %)", agent.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("0 added, 0 removed, 4 unchanged", agent.StandardOutput, StringComparison.Ordinal);
     }
 
-    private static async Task<BenchmarkResult> BenchmarkAsync(string archive, int runs, params string[] options)
+    private static async Task BenchmarkAsync(AgentInvocation agent, string archive, string output, int runs, params string[] options)
     {
-        using var agent = new AgentInvocation();
-        var code = await agent.RunAsync(["--archive", archive, "--runs", $"{runs}", .. options]);
+        var code = await agent.RawAsync(["run", "--archive", archive, "--runs", $"{runs}", "--root", agent.Root, "--output", agent.Path(output), .. options]);
         Assert.True(code == 0, agent.Transcript);
-        return ResultDocument.ReadOnly(agent);
     }
 }
