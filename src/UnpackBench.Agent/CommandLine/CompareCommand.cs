@@ -1,5 +1,5 @@
 using System.CommandLine;
-using UnpackBench.Agent.Reports;
+using UnpackBench.Agent.Documents;
 using UnpackBench.Analysis.Comparison;
 using UnpackBench.Analysis.Comparison.Formatting;
 

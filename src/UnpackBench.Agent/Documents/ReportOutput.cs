@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace UnpackBench.Agent.Reports;
+namespace UnpackBench.Agent.Documents;
 
 /// <summary>Writes a rendered report whole or not at all: to a temporary file renamed into place, or to standard output for <c>-</c>.</summary>
 internal static class ReportOutput

@@ -1,7 +1,7 @@
 using UnpackBench.Analysis.Documents;
 using UnpackBench.Core.Results;
 
-namespace UnpackBench.Agent.Reports;
+namespace UnpackBench.Agent.Documents;
 
 /// <summary>
 /// Reads the result document a command-line argument names: a file, a directory (its newest

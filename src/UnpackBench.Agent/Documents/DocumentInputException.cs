@@ -1,4 +1,4 @@
-namespace UnpackBench.Agent.Reports;
+namespace UnpackBench.Agent.Documents;
 
 /// <summary>A result document named on the command line cannot be used; the message says why and what to do.</summary>
 /// <param name="message">The sentence for the user.</param>
