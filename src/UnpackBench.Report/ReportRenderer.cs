@@ -15,6 +15,8 @@ public static class ReportRenderer
         new ComparisonSection(),
         new RunsSection(),
         new LayersSection(),
+        new VariantsSection(),
+        new FloorsSection(),
         new ResourcesSection(),
         new NotesSection(),
     ];

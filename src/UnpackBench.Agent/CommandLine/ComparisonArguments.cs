@@ -22,7 +22,7 @@ internal sealed class ComparisonArguments
     /// <summary>Compare documents from different setups.</summary>
     public Option<bool> Force { get; } = new("--force")
     {
-        Description = "Compare even when the documents come from a different node, snapshotter, decompressor or containerd version",
+        Description = "Compare even when the documents come from a different node, snapshotter, decompressor, containerd version or cache mode",
     };
 
     /// <summary>The comparison options parsed, or the problem with them.</summary>

@@ -5,8 +5,8 @@ namespace UnpackBench.Analysis.Comparison;
 /// <summary>
 /// Whether two result documents describe the same setup, so that a change in unpack time can be put
 /// down to the image. Documents from different nodes, snapshotters, decompressors or containerd
-/// versions measure different machines; those differences can be forced past. Different schema
-/// versions cannot: their figures may not mean the same thing.
+/// versions, or with another page-cache mode, measure different things; those differences can be
+/// forced past. Different schema versions cannot: their figures may not mean the same thing.
 /// </summary>
 public static class Comparability
 {
@@ -16,6 +16,7 @@ public static class Comparability
         ("environment.snapshotter", r => r.Environment.Snapshotter),
         ("environment.decompressor", r => r.Environment.Decompressor),
         ("environment.containerd_version", r => r.Environment.ContainerdVersion),
+        ("benchmark_config.cache_mode", r => r.BenchmarkConfig.CacheMode),
     ];
 
     /// <summary>Every field that differs between the documents, in the order listed above; empty when they are comparable.</summary>

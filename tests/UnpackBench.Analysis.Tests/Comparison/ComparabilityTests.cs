@@ -14,6 +14,7 @@ public sealed class ComparabilityTests
         { "environment.snapshotter", r => r with { Environment = r.Environment with { Snapshotter = "native" } } },
         { "environment.decompressor", r => r with { Environment = r.Environment with { Decompressor = "builtin" } } },
         { "environment.containerd_version", r => r with { Environment = r.Environment with { ContainerdVersion = "1.7.0" } } },
+        { "benchmark_config.cache_mode", r => r with { BenchmarkConfig = r.BenchmarkConfig with { CacheMode = "drop" } } },
     };
 
     [Theory]

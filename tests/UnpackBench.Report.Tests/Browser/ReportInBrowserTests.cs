@@ -67,4 +67,26 @@ public sealed class ReportInBrowserTests(ChromiumFixture chromium) : IClassFixtu
         Assert.True(await report.Page.Locator("#comparison table.layers tbody tr").CountAsync() == 3);
         await report.ScreenshotAsync("comparison.png");
     }
+
+    [Fact]
+    public async Task Variants_and_floors_are_charted_with_their_data()
+    {
+        var result = SampleResults.WithFloorsAndDrift(SampleResults.WithVariants(SampleResults.Benchmark(Durations)));
+        var html = ReportRenderer.Render(new ReportInput(result));
+
+        await using var report = await RenderedReport.OpenAsync(chromium.Browser, html);
+
+        Assert.Empty(report.Problems);
+        Assert.Empty(report.OutsideRequests);
+        var charts = (await ChartProbe.AllAsync(report.Page)).ToDictionary(c => c.Id);
+        Assert.Equal(3, charts["variants-chart"].Points);
+        Assert.Equal(3, charts["floors-chart"].Points);
+        Assert.All(new[] { charts["variants-chart"], charts["floors-chart"] }, chart =>
+        {
+            Assert.True(chart.Marks > 0, $"{chart.Id} draws no data");
+            Assert.Equal(chart.Points, chart.Rows);
+        });
+        Assert.Contains("Median unpack time (s)", charts["variants-chart"].Texts, StringComparison.Ordinal);
+        await report.ScreenshotAsync("variants.png");
+    }
 }

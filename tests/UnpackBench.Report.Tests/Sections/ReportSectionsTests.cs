@@ -60,4 +60,20 @@ public sealed class ReportSectionsTests
 
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Variants_floors_and_drift_appear_only_when_the_document_has_them()
+    {
+        var plain = ReportRenderer.Render(new ReportInput(SampleResults.Benchmark(Durations)));
+        var rich = ReportRenderer.Render(new ReportInput(SampleResults.WithFloorsAndDrift(SampleResults.WithVariants(SampleResults.Benchmark(Durations)))));
+
+        foreach (var marker in new[] { "id=\"variants\"", "id=\"floors\"", "The runs drift", "Dirty at start", "Efficiency" })
+        {
+            Assert.DoesNotContain(marker, plain, StringComparison.Ordinal);
+            Assert.Contains(marker, rich, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("snapshotter &#x27;btrfs&#x27; is not available", rich, StringComparison.Ordinal);
+        Assert.Contains("×1.67 (1.550–1.800)", rich, StringComparison.Ordinal);
+    }
 }

@@ -101,4 +101,55 @@ internal static class SampleResults
 
     private static string Digest(string seed) =>
         "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(seed)));
+
+    /// <summary><paramref name="result"/> with variants: two snapshotters × original and zstd, and a snapshotter that was not available.</summary>
+    public static BenchmarkResult WithVariants(BenchmarkResult result)
+    {
+        VariantResult Variant(string snapshotter, string encoding, double factor, SpeedupEstimate? speedup)
+        {
+            var runs = result.Runs.Select(r => r with { DurationSeconds = r.DurationSeconds * factor }).ToList();
+            return new VariantResult
+            {
+                Snapshotter = snapshotter, Encoding = encoding, Status = VariantResult.Success, Decompressor = encoding == "zstd" ? "zstd" : "unpigz",
+                CompressedBytes = (long)(result.Image.TotalCompressedBytes * (encoding == "zstd" ? 0.8 : 1)),
+                Summary = SummaryCalculator.Summarize(runs, result.Image.TotalUncompressedBytes), Runs = runs, Speedup = speedup,
+            };
+        }
+
+        return result with
+        {
+            Variants =
+            [
+                Variant("overlayfs", "original", 1, null),
+                Variant("overlayfs", "zstd", 0.6, new SpeedupEstimate { Ratio = 1.67, Lower = 1.55, Upper = 1.80, ConfidenceLevel = 0.95 }),
+                Variant("native", "original", 1.8, null),
+                new VariantResult
+                {
+                    Snapshotter = "btrfs", Encoding = "original", Status = VariantResult.Failed,
+                    Error = "snapshotter 'btrfs' is not available; available: native, overlayfs", Summary = SummaryCalculator.Summarize([], null),
+                },
+            ],
+        };
+    }
+
+    /// <summary><paramref name="result"/> with floors for each layer and the runs' efficiency, and drift found.</summary>
+    public static BenchmarkResult WithFloorsAndDrift(BenchmarkResult result)
+    {
+        var floors = new FloorMeasurement
+        {
+            Layers = [.. result.Image.Layers.Select((l, i) => new LayerFloor { Digest = l.Digest, DecompressFloorSeconds = 0.1 * (i + 1), ExtractFloorSeconds = 0.3 * (i + 1), FloorTool = "unpigz" })],
+            DecompressFloorSeconds = 0.6,
+            ExtractFloorSeconds = 1.8,
+        };
+        return result with
+        {
+            Floors = floors,
+            Summary = result.Summary with
+            {
+                Efficiency = 0.2, OverheadVsTar = 1.7,
+                Drift = new DriftFinding { Detected = true, Rho = 0.9, PValue = 0.017, SlopeSecondsPerRun = 0.12, Suggestion = "Drop the page cache before each run (--cache drop)." },
+            },
+            Runs = [.. result.Runs.Select(r => r with { Efficiency = 0.2, CacheState = new CacheState { DirtyMb = 120, CachedMb = 4000 } })],
+        };
+    }
 }
