@@ -110,9 +110,14 @@ internal static class SampleResults
             var runs = result.Runs.Select(r => r with { DurationSeconds = r.DurationSeconds * factor }).ToList();
             return new VariantResult
             {
-                Snapshotter = snapshotter, Encoding = encoding, Status = VariantResult.Success, Decompressor = encoding == "zstd" ? "zstd" : "unpigz",
+                Snapshotter = snapshotter,
+                Encoding = encoding,
+                Status = VariantResult.Success,
+                Decompressor = encoding == "zstd" ? "zstd" : "unpigz",
                 CompressedBytes = (long)(result.Image.TotalCompressedBytes * (encoding == "zstd" ? 0.8 : 1)),
-                Summary = SummaryCalculator.Summarize(runs, result.Image.TotalUncompressedBytes), Runs = runs, Speedup = speedup,
+                Summary = SummaryCalculator.Summarize(runs, result.Image.TotalUncompressedBytes),
+                Runs = runs,
+                Speedup = speedup,
             };
         }
 
@@ -146,7 +151,8 @@ internal static class SampleResults
             Floors = floors,
             Summary = result.Summary with
             {
-                Efficiency = 0.2, OverheadVsTar = 1.7,
+                Efficiency = 0.2,
+                OverheadVsTar = 1.7,
                 Drift = new DriftFinding { Detected = true, Rho = 0.9, PValue = 0.017, SlopeSecondsPerRun = 0.12, Suggestion = "Drop the page cache before each run (--cache drop)." },
             },
             Runs = [.. result.Runs.Select(r => r with { Efficiency = 0.2, CacheState = new CacheState { DirtyMb = 120, CachedMb = 4000 } })],
