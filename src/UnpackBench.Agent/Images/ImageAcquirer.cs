@@ -15,7 +15,6 @@ namespace UnpackBench.Agent.Images;
 /// </summary>
 internal sealed class ImageAcquirer(ContainerdConnection connection, TimeProvider time)
 {
-    private const long MaxDocumentBytes = 8 * 1024 * 1024;
     private readonly ContentStore _content = new(connection);
 
     /// <summary>
@@ -43,28 +42,9 @@ internal sealed class ImageAcquirer(ContainerdConnection connection, TimeProvide
     private async Task<AcquiredImage> AcquireUnderLeaseAsync(
         IImageSource source, Platform platform, bool platformExplicit, string leaseId, IProgress<AcquisitionProgress>? progress, CancellationToken cancellationToken)
     {
-        var (root, rootBytes) = await source.ResolveAsync(cancellationToken);
-        root = root with { MediaType = ImageDocumentParser.DetectMediaType(rootBytes, root.MediaType) };
-
-        ContentDescriptor manifestDescriptor;
-        byte[] manifestBytes;
-        ImageIndex? index = null;
-        if (MediaTypes.IsIndex(root.MediaType))
-        {
-            index = ImageDocumentParser.ParseIndex(rootBytes);
-            manifestDescriptor = PlatformSelector.Select(index, platform);
-            manifestBytes = await source.ReadDocumentAsync(manifestDescriptor, MaxDocumentBytes, cancellationToken);
-            manifestDescriptor = manifestDescriptor with { MediaType = ImageDocumentParser.DetectMediaType(manifestBytes, manifestDescriptor.MediaType) };
-        }
-        else
-        {
-            (manifestDescriptor, manifestBytes) = (root, rootBytes);
-        }
-
-        var manifest = ImageDocumentParser.ParseManifest(manifestBytes);
-        var configBytes = await source.ReadDocumentAsync(manifest.Config, MaxDocumentBytes, cancellationToken);
-        var config = ImageDocumentParser.ParseConfig(configBytes);
-        CheckConsistency(source, manifest, config, platform, platformExplicit, index is not null);
+        var resolved = await ImageResolver.ResolveAsync(source, platform, platformExplicit, cancellationToken);
+        var (root, rootBytes, index, manifestDescriptor, manifestBytes) = (resolved.Root, resolved.RootBytes, resolved.Index, resolved.ManifestDescriptor, resolved.ManifestBytes);
+        var (manifest, configBytes, config) = (resolved.Manifest, resolved.ConfigBytes, resolved.Config);
 
         long downloaded = 0;
         for (var i = 0; i < manifest.Layers.Count; i++)
@@ -93,23 +73,6 @@ internal sealed class ImageAcquirer(ContainerdConnection connection, TimeProvide
             DiffIds = config.DiffIds,
             DownloadedBytes = downloaded,
         };
-    }
-
-    private static void CheckConsistency(IImageSource source, ImageManifest manifest, ImageConfig config, Platform platform, bool platformExplicit, bool fromIndex)
-    {
-        if (config.DiffIds.Count != manifest.Layers.Count)
-        {
-            throw new ImageSourceException(
-                $"{source.DisplayName}: the manifest lists {manifest.Layers.Count} layers but the config has {config.DiffIds.Count} diff IDs; the image is corrupt",
-                ImageSourceFailure.Invalid);
-        }
-
-        if (!fromIndex && platformExplicit && !platform.Accepts(config.Platform))
-        {
-            throw new ImageSourceException(
-                $"{source.DisplayName} is a single-platform image for {config.Platform}, not {platform}; drop --platform or choose {config.Platform}",
-                ImageSourceFailure.NotFound);
-        }
     }
 
     /// <summary>Stores one layer blob unless the content store has it; returns the bytes it fetched (0 for a cached blob).</summary>

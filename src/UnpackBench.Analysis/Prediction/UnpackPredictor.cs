@@ -25,16 +25,7 @@ public static class UnpackPredictor
     /// <exception cref="PredictionException">A layer's compression is one the calibration did not cover, or the model has a term this version does not know.</exception>
     public static (IReadOnlyList<PredictedDuration> Layers, PredictedDuration Total) Predict(UnpackModel model, IReadOnlyList<LayerFeatures> layers)
     {
-        for (var i = 0; i < layers.Count; i++)
-        {
-            if (!model.Compressions.Contains(layers[i].Compression))
-            {
-                throw new PredictionException(
-                    $"layer {i + 1}/{layers.Count} ({layers[i].Digest}) has media type {layers[i].MediaType}, but the calibration has no coefficients for {layers[i].Compression} layers " +
-                    $"(it measured {string.Join(", ", model.Compressions)} layers); calibrate again with a set that has {layers[i].Compression} layers (the standard set has gzip, zstd and uncompressed ones)");
-            }
-        }
-
+        LayerCoverage.Check(model, layers.Select(l => (l.Digest, l.MediaType)).ToList());
         var vectors = layers.Select(l => Vector(model, l)).ToList();
         var perLayer = vectors.Select(v => Interval(model, v)).ToList();
         var total = vectors.Count == 0
