@@ -13,7 +13,7 @@ namespace UnpackBench.Agent.CommandLine;
 /// </summary>
 internal sealed class RunCommand : IAgentCommand
 {
-    private readonly IReadOnlyList<OptionBinding> _bindings = AgentRunOptions.All.Select(OptionBinding.For).ToList();
+    private readonly IReadOnlyList<OptionBinding<AgentRunRequest>> _bindings = AgentRunOptions.All.Select(OptionBinding<AgentRunRequest>.For).ToList();
 
     /// <summary>Creates the command with all its options.</summary>
     public RunCommand()

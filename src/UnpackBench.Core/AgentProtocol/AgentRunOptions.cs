@@ -77,7 +77,7 @@ public static class AgentRunOptions
     public static AgentOption<string?> TerminationMessagePath { get; } = new("--termination-message-path", "FILE", $"Write a JSON verdict of at most {AgentTerminationMessage.MaxBytes} bytes here on exit (a pod's terminationMessagePath)", r => r.TerminationMessagePath, (r, v) => r with { TerminationMessagePath = v });
 
     /// <summary>Every option, in help order.</summary>
-    public static IReadOnlyList<AgentOption> All { get; } =
+    public static IReadOnlyList<AgentRequestOption<AgentRunRequest>> All { get; } =
     [
         Image, Archive, Runs, Warmup, Snapshotter, Concurrency, Cache, Durable, Floor, WhatIf, LinkMbps, Platform, PlainHttp, RegistryConfig, Root, ContainerdAddress,
         Output, Json, SampleInterval, StatsSource, LogFormat, TerminationMessagePath,

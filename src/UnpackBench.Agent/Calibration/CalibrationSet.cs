@@ -1,0 +1,74 @@
+using UnpackBench.Core.Prediction;
+
+namespace UnpackBench.Agent.Calibration;
+
+/// <summary>
+/// A fixed set of synthetic images to calibrate with. Each term of the model has cases where it
+/// dominates: layers of few big files in every compression and content kind (bytes), layers of many
+/// small files, of empty directories and of links (entries), a case of eight small layers (the fixed
+/// cost per layer), and files spread differently (flat, deep) to show whether layout matters.
+/// </summary>
+/// <param name="Name">The set's name (<see cref="CalibrationSets"/>).</param>
+/// <param name="Cases">Its images, in the order they are measured: interleaved, so a slow drift of the machine spreads over every term.</param>
+internal sealed record CalibrationSet(string Name, IReadOnlyList<CalibrationCase> Cases)
+{
+    /// <summary>Raised whenever a recipe changes, so layers generated before are not reused.</summary>
+    public const int GeneratorVersion = 1;
+
+    private const long MB = 1_000_000;
+
+    /// <summary>The set called <paramref name="name"/>, or null.</summary>
+    public static CalibrationSet? Named(string name) => name switch
+    {
+        CalibrationSets.Standard => Standard,
+        CalibrationSets.Quick => Quick,
+        _ => null,
+    };
+
+    /// <summary>About two dozen images, ~900 MB written per pass: a few minutes on two cores.</summary>
+    public static CalibrationSet Standard { get; } = new(CalibrationSets.Standard, Interleave(
+        BytesCases("gzip", 1).Concat(BytesCases("zstd", 1)).Concat(BytesCases("none", 1)).ToList(),
+        [
+            CalibrationCase.Single("files-4000", new LayerRecipe("gzip", ContentKind.Text, 4000, 2048)),
+            CalibrationCase.Single("files-12000-tiny", new LayerRecipe("gzip", ContentKind.Text, 12000, 64) { FilesPerDirectory = 200 }),
+            CalibrationCase.Single("files-3000-flat", new LayerRecipe("gzip", ContentKind.Text, 3000, 1024) { FilesPerDirectory = 3000 }),
+            CalibrationCase.Single("files-3000-deep", new LayerRecipe("gzip", ContentKind.Text, 3000, 1024) { FilesPerDirectory = 50, Depth = 12 }),
+            CalibrationCase.Single("dirs-4000", new LayerRecipe("gzip", ContentKind.Text, 10, 1024) { EmptyDirectories = 4000 }),
+            CalibrationCase.Single("links-4000", new LayerRecipe("gzip", ContentKind.Text, 10, 1024) { Symlinks = 3000, Hardlinks = 1000 }),
+            CalibrationCase.Single("files-2000-mixed", new LayerRecipe("gzip", ContentKind.Mixed, 2000, 16 * 1024) { EmptyDirectories = 100 }),
+            CalibrationCase.Single("zstd-files-4000", new LayerRecipe("zstd", ContentKind.Text, 4000, 2048)),
+            CalibrationCase.Single("none-files-4000", new LayerRecipe("none", ContentKind.Text, 4000, 2048)),
+            new CalibrationCase("layers-8", Enumerable.Repeat(new LayerRecipe("gzip", ContentKind.Text, 50, 4096), 8).ToList()),
+        ]));
+
+    /// <summary>A dozen tiny images (a few MB in all): enough layers to fit every term, too few to trust; for tests.</summary>
+    public static CalibrationSet Quick { get; } = new(CalibrationSets.Quick, Interleave(
+        BytesCases("gzip", 16).Take(4).Concat(BytesCases("zstd", 16).Take(3)).Concat(BytesCases("none", 16).Take(3)).ToList(),
+        [
+            CalibrationCase.Single("files-400", new LayerRecipe("gzip", ContentKind.Text, 400, 512)),
+            CalibrationCase.Single("dirs-300", new LayerRecipe("gzip", ContentKind.Text, 4, 512) { EmptyDirectories = 300 }),
+            CalibrationCase.Single("links-300", new LayerRecipe("gzip", ContentKind.Text, 4, 512) { Symlinks = 200, Hardlinks = 100 }),
+            new CalibrationCase("layers-3", Enumerable.Repeat(new LayerRecipe("gzip", ContentKind.Text, 20, 1024), 3).ToList()),
+        ]));
+
+    // Four files each, so bytes dominate: every content kind, and a small and a large layer.
+    private static IEnumerable<CalibrationCase> BytesCases(string compression, int divisor)
+    {
+        (ContentKind Kind, long Bytes)[] shapes =
+            [(ContentKind.Mixed, 96 * MB), (ContentKind.Random, 32 * MB), (ContentKind.Text, 32 * MB), (ContentKind.Zeros, 64 * MB), (ContentKind.Mixed, 8 * MB)];
+        return shapes.Select(s => CalibrationCase.Single(
+            $"{compression}-{s.Kind.ToString().ToLowerInvariant()}-{s.Bytes / divisor / MB}mb",
+            new LayerRecipe(compression, s.Kind, 4, s.Bytes / divisor / 4)));
+    }
+
+    private static List<CalibrationCase> Interleave(List<CalibrationCase> bytes, List<CalibrationCase> entries)
+    {
+        var result = new List<CalibrationCase>();
+        for (var i = 0; i < Math.Max(bytes.Count, entries.Count); i++)
+        {
+            result.AddRange(bytes.Skip(i).Take(1).Concat(entries.Skip(i).Take(1)));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,38 @@
+using UnpackBench.Core.Prediction;
+
+namespace UnpackBench.Core.AgentProtocol;
+
+/// <summary>The options of <c>unpackbench-agent calibrate</c>, in help order.</summary>
+public static class AgentCalibrateOptions
+{
+    /// <summary>--set.</summary>
+    public static AgentRequestOption<AgentCalibrateRequest, string?> Set { get; } = new(
+        "--set", string.Join('|', CalibrationSets.All), $"Which synthetic images to measure: {CalibrationSets.Standard} (default; a few minutes) or {CalibrationSets.Quick} (tiny, for smoke tests)", r => r.Set, (r, v) => r with { Set = v });
+
+    /// <summary>--runs.</summary>
+    public static AgentRequestOption<AgentCalibrateRequest, int?> Runs { get; } = Shared(AgentRunOptions.Runs, $"Timed runs of each calibration image (default {CalibrationSets.DefaultRuns})");
+
+    /// <summary>--warmup.</summary>
+    public static AgentRequestOption<AgentCalibrateRequest, int?> Warmup { get; } = Shared(AgentRunOptions.Warmup, $"Untimed runs of each calibration image before the timed ones (default {CalibrationSets.DefaultWarmupRuns})");
+
+    /// <summary>--snapshotter.</summary>
+    public static AgentRequestOption<AgentCalibrateRequest, string?> Snapshotter { get; } = Shared(AgentRunOptions.Snapshotter);
+
+    /// <summary>--root.</summary>
+    public static AgentRequestOption<AgentCalibrateRequest, string?> Root { get; } = Shared(AgentRunOptions.Root, "Directory of the private containerd's state, its content cache and the generated calibration layers (default ./.unpackbench/containerd)");
+
+    /// <summary>--containerd-address.</summary>
+    public static AgentRequestOption<AgentCalibrateRequest, string?> ContainerdAddress { get; } = Shared(AgentRunOptions.ContainerdAddress);
+
+    /// <summary>--output.</summary>
+    public static AgentRequestOption<AgentCalibrateRequest, string?> Output { get; } = Shared(AgentRunOptions.Output, "Directory for the calibration document and, beside it, each calibration image's result document (default ./results)");
+
+    /// <summary>--json.</summary>
+    public static AgentRequestOption<AgentCalibrateRequest, bool> Json { get; } = Shared(AgentRunOptions.Json, "Also print the calibration document on stdout");
+
+    /// <summary>Every option, in help order.</summary>
+    public static IReadOnlyList<AgentRequestOption<AgentCalibrateRequest>> All { get; } = [Set, Runs, Warmup, Snapshotter, Root, ContainerdAddress, Output, Json];
+
+    private static AgentRequestOption<AgentCalibrateRequest, T> Shared<T>(AgentOption<T> option, string? description = null) =>
+        option.Within<AgentCalibrateRequest>(r => r.Run, (r, run) => r with { Run = run }, description);
+}
