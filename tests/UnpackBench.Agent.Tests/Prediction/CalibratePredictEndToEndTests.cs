@@ -1,0 +1,63 @@
+using System.Globalization;
+using UnpackBench.Agent.Tests.Support;
+using UnpackBench.Core.Prediction;
+using UnpackBench.Core.Results;
+using UnpackBench.Testing;
+using UnpackBench.Testing.Archives;
+using UnpackBench.Testing.Images;
+
+namespace UnpackBench.Agent.Tests.Prediction;
+
+/// <summary>The whole path on a real containerd: calibrate with the quick set, predict an image, benchmark it, and report the prediction's error.</summary>
+public sealed class CalibratePredictEndToEndTests : IDisposable
+{
+    private readonly TempDirectory _images = new("e2e-images");
+
+    [Fact]
+    public async Task Calibrate_then_predict_then_run_reports_how_far_the_prediction_was_from_the_measured_median()
+    {
+        using var agent = new AgentInvocation();
+        var archive = _images.Combine("sample.tar");
+        OciArchive.Write(SampleImage.Build(OciLayout.Create(_images.Combine("layout")), ImageFormat.Oci, "example.com/sample:1"), archive);
+
+        var code = await agent.RawAsync(["calibrate", "--set", "quick", "--runs", "1", "--warmup", "0", "--root", agent.Root, "--output", agent.Path("calibration")]);
+
+        Assert.True(code == 0, agent.Transcript);
+        var calibrationPath = Assert.Single(Directory.GetFiles(agent.Path("calibration"), "calibration_*.json"));
+        var calibration = PredictionJson.ReadCalibration(await File.ReadAllTextAsync(calibrationPath), "calibration");
+        Assert.Equal(CalibrationSets.Quick, calibration.Set);
+        Assert.Equal(["gzip", "zstd", "none"], calibration.Model.Compressions);
+        Assert.Equal(16, calibration.Observations.Count);
+        Assert.All(calibration.Observations, o => Assert.True(o.MeasuredSeconds > 0 && o.PredictedSeconds >= 0));
+        Assert.Equal("overlayfs", calibration.Conditions.Snapshotter);
+        Assert.Equal(calibration.Node.ContainerdVersion, calibration.Conditions.ContainerdVersion);
+        Assert.Contains("error on images left out", agent.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(14, Directory.GetFiles(Path.Combine(agent.Path("calibration"), Path.GetFileNameWithoutExtension(calibrationPath)), "benchmark_*.json").Length);
+
+        code = await agent.RunAsync("--archive", archive, "--runs", "3");
+
+        Assert.True(code == 0, agent.Transcript);
+        var measuredPath = Assert.Single(agent.ResultFiles());
+        var measured = ResultJson.Deserialize(await File.ReadAllTextAsync(measuredPath));
+
+        code = await agent.RawAsync(["predict", "--archive", archive, "--calibration", calibrationPath, "--measured", measuredPath, "--json"]);
+
+        Assert.True(code == 0, agent.Transcript);
+        var prediction = PredictionJson.ReadPrediction(agent.StandardOutput, "stdout");
+        var check = prediction.Check!;
+        Assert.Equal(measured.Summary.MedianDurationSeconds, check.MeasuredSeconds);
+        Assert.Equal(3, check.Runs);
+        Assert.Equal((prediction.Total.Seconds - check.MeasuredSeconds) / check.MeasuredSeconds, check.RelativeError, 9);
+        Assert.Equal(check.MeasuredSeconds >= prediction.Total.LowerSeconds && check.MeasuredSeconds <= prediction.Total.UpperSeconds, check.WithinInterval);
+        Assert.Equal([1, 2, 3], check.Layers.Select(l => l.Layer));
+        Assert.Empty(prediction.Warnings);
+
+        code = await agent.RawAsync(["predict", "--archive", archive, "--calibration", calibrationPath, "--measured", measuredPath]);
+
+        Assert.True(code == 0, agent.Transcript);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"the prediction is off by {check.RelativeError:+0.0%;-0.0%}"), agent.StandardOutput, StringComparison.Ordinal);
+        ContainerdProcesses.AssertNoneUnder(agent.Root);
+    }
+
+    public void Dispose() => _images.Dispose();
+}
