@@ -23,6 +23,7 @@ var root = new RootCommand("unpackbench-bench: benchmarks that print ratios meas
     new VariantsCommand(),
     new ConcurrencyCommand(),
     new FloorVsCtrCommand(),
+    new PredictAccuracyCommand(),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -39,7 +39,8 @@ internal sealed class ImageCache(string directory, TextWriter progress)
         GetOrBuild($"tiny-g{LargeImageShape.GeneratorVersion}-{MachinePlatform.ArchitectureName}", "tiny", (layout, _) =>
             [new LayerBuilder().File("hello.txt", "hello from unpackbench\n").Build(layout.Blobs, LayerCompression.Gzip)], cancellationToken);
 
-    private GeneratedImage GetOrBuild(string key, string label, Func<OciLayout, CancellationToken, BuiltLayer[]> buildLayers, CancellationToken cancellationToken)
+    /// <summary>The image cached under <paramref name="key"/>, or built from the layers <paramref name="buildLayers"/> writes.</summary>
+    public GeneratedImage GetOrBuild(string key, string label, Func<OciLayout, CancellationToken, BuiltLayer[]> buildLayers, CancellationToken cancellationToken)
     {
         var archive = Path.Combine(directory, key + ".tar");
         var description = Path.Combine(directory, key + ".json");

@@ -5,10 +5,10 @@ using UnpackBench.Testing.Images;
 namespace UnpackBench.Bench.Generation;
 
 /// <summary>
-/// Writes planned entries as a gzip-compressed layer into a <see cref="BlobStore"/>, streaming: each file's
-/// content is generated while the tar is written, hashed for the diff ID on the way into gzip, and gzip
-/// writes straight to the blob file. GNU headers with fixed times and root ownership keep layers identical
-/// from run to run.
+/// Writes planned entries as a gzip-compressed (or zstd-compressed) layer into a <see cref="BlobStore"/>,
+/// streaming: each file's content is generated while the tar is written, hashed for the diff ID on the way
+/// into the compressor, which writes straight to the blob file. GNU headers with fixed times and root
+/// ownership keep layers identical from run to run.
 /// </summary>
 internal static class SyntheticLayerWriter
 {
@@ -18,15 +18,15 @@ internal static class SyntheticLayerWriter
     /// </summary>
     private const CompressionLevel Level = CompressionLevel.Optimal;
 
-    /// <summary>Writes the layer and returns its blob and diff ID.</summary>
-    public static BuiltLayer Write(BlobStore blobs, IReadOnlyList<PlannedEntry> entries)
+    /// <summary>Writes the layer (gzip at level 6, or zstd at its default level 3) and returns its blob and diff ID.</summary>
+    public static BuiltLayer Write(BlobStore blobs, IReadOnlyList<PlannedEntry> entries, LayerCompression compression = LayerCompression.Gzip)
     {
         using var blob = blobs.BeginWrite();
         string diffId;
         long uncompressedSize;
         var written = new List<LayerEntry>(entries.Count);
-        using (var gzip = new GZipStream(blob.Stream, Level, leaveOpen: true))
-        using (var uncompressed = new DigestingStream(gzip, leaveOpen: true))
+        using (var compressor = compression == LayerCompression.Gzip ? new GZipStream(blob.Stream, Level, leaveOpen: true) : LayerCompressionStreams.Compress(blob.Stream, compression))
+        using (var uncompressed = new DigestingStream(compressor, leaveOpen: true))
         {
             using (var tar = new TarWriter(uncompressed, TarEntryFormat.Gnu, leaveOpen: true))
             {
@@ -40,8 +40,8 @@ internal static class SyntheticLayerWriter
             uncompressedSize = uncompressed.BytesWritten;
         }
 
-        var descriptor = blob.Commit(MediaTypes.OciLayerGzip);
-        return new BuiltLayer(descriptor.Digest, descriptor.Size, diffId, uncompressedSize, LayerCompression.Gzip, written, blobs.PathOf(descriptor.Digest));
+        var descriptor = blob.Commit(MediaTypes.Layer(ImageFormat.Oci, compression));
+        return new BuiltLayer(descriptor.Digest, descriptor.Size, diffId, uncompressedSize, compression, written, blobs.PathOf(descriptor.Digest));
     }
 
     private static LayerEntry WriteEntry(TarWriter tar, PlannedEntry entry)

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using UnpackBench.Bench.Generation;
+using UnpackBench.Bench.Prediction;
+using UnpackBench.Bench.Reporting;
+using UnpackBench.Core.Prediction;
+using UnpackBench.Testing;
+using UnpackBench.Testing.Images;
+
+namespace UnpackBench.Bench.CommandLine;
+
+/// <summary>
+/// <c>predict-accuracy</c>: calibrates this machine with the agent, then for each of five images not used for
+/// calibration — the bench's large image, the sample image, one huge file, tens of thousands of tiny files, a
+/// zstd image — benchmarks it and predicts it, and prints the prediction's error against the measured median.
+/// </summary>
+internal sealed class PredictAccuracyCommand : Command
+{
+    private readonly Option<string> _set = new("--set") { Description = "Calibration set", HelpName = "standard|quick", DefaultValueFactory = _ => CalibrationSets.Standard };
+    private readonly Option<int?> _calibrationRuns = new("--calibration-runs") { Description = "Timed runs per calibration image (default: calibrate's)", HelpName = "N" };
+    private readonly Option<int> _runs = new("--runs") { Description = "Timed runs of each measured image", HelpName = "N", DefaultValueFactory = _ => 5 };
+    private readonly Option<int> _largeMb = new("--large-mb") { Description = "Uncompressed size of the large image, in MB", HelpName = "MB", DefaultValueFactory = _ => 500 };
+    private readonly Option<int> _hugeMb = new("--huge-mb") { Description = "Size of the one huge file, in MB", HelpName = "MB", DefaultValueFactory = _ => 1000 };
+    private readonly Option<int> _tinyFiles = new("--tiny-files") { Description = "Files in the tiny-files image", HelpName = "N", DefaultValueFactory = _ => 50_000 };
+    private readonly Option<int> _zstdMb = new("--zstd-mb") { Description = "Uncompressed size of the zstd image, in MB", HelpName = "MB", DefaultValueFactory = _ => 300 };
+    private readonly Option<string> _work = new("--work") { Description = "Work directory: image cache, containerd, documents, logs (not on overlayfs)", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("bench", "out") };
+    private readonly Option<string?> _agent = new("--agent") { Description = "The agent's unpackbench-agent.dll (default: the repository's Release build)", HelpName = "DLL" };
+    private readonly Option<string[]> _agentOption = new("--agent-option") { Description = "An option passed to both calibrate and run, e.g. --agent-option=--cache --agent-option=drop; repeatable", HelpName = "ARG" };
+
+    /// <summary>Creates the command.</summary>
+    public PredictAccuracyCommand()
+        : base("predict-accuracy", "Calibrate, then benchmark and predict five images the calibration never saw; print each prediction's error against the measured median")
+    {
+        _set.AcceptOnlyFromAmong([.. CalibrationSets.All]);
+        Options.Add(_set);
+        Options.Add(_calibrationRuns);
+        Options.Add(_runs);
+        Options.Add(_largeMb);
+        Options.Add(_hugeMb);
+        Options.Add(_tinyFiles);
+        Options.Add(_zstdMb);
+        Options.Add(_work);
+        Options.Add(_agent);
+        Options.Add(_agentOption);
+        SetAction(RunAsync);
+    }
+
+    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var progress = parse.InvocationConfiguration.Error;
+        if (Environment.UserName != "root")
+        {
+            throw new MissingPrerequisiteException($"predict-accuracy starts containerd and unpacks into overlayfs, which needs root; it runs as '{Environment.UserName}'. Run it with sudo.");
+        }
+
+        var work = Directory.CreateDirectory(Path.GetFullPath(parse.GetValue(_work)!)).FullName;
+        var agent = new PredictionAgent(AgentLocator.Freeze(AgentLocator.Find(parse.GetValue(_agent)), Path.Combine(work, "agent", "build")), work);
+        var extra = parse.GetValue(_agentOption) ?? [];
+        await output.WriteLineAsync(await MachineDescription.DescribeAsync(work, cancellationToken));
+
+        var images = Images(parse, work, progress, cancellationToken);
+        await progress.WriteLineAsync($"calibrating with the {parse.GetValue(_set)} set (this takes minutes; the agent's log is in {Path.Combine(work, "logs")}) ...");
+        var calibrationPath = await agent.CalibrateAsync(parse.GetValue(_set)!, parse.GetValue(_calibrationRuns), extra, cancellationToken);
+        var calibration = PredictionJson.ReadCalibration(await File.ReadAllTextAsync(calibrationPath, cancellationToken), calibrationPath);
+
+        var rows = new List<(string, PredictionDocument)>();
+        foreach (var (label, archive) in images)
+        {
+            await progress.WriteLineAsync($"{label}: {parse.GetValue(_runs)} timed run(s), then the prediction ...");
+            var measured = await agent.RunAsync(label, archive, parse.GetValue(_runs), extra, cancellationToken);
+            rows.Add((label, await agent.PredictAsync(label, archive, calibrationPath, measured, cancellationToken)));
+        }
+
+        AccuracyReport.Write(output, calibration, rows);
+        return ExitCodes.Success;
+    }
+
+    private List<(string Label, string Archive)> Images(ParseResult parse, string work, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var cache = new ImageCache(Path.Combine(work, "images"), progress);
+        var made = new AccuracyImages(cache);
+        var sample = Path.Combine(work, "images", "sample.tar");
+        SampleImageWriter.Write(sample, ImageFormat.Oci);
+        return
+        [
+            ("large", cache.Large(new LargeImageShape(parse.GetValue(_largeMb) * 1_000_000L, LayerCount: 8), cancellationToken).ArchivePath),
+            ("sample", sample),
+            ("one-huge-file", made.OneHugeFile(parse.GetValue(_hugeMb) * 1_000_000L, cancellationToken).ArchivePath),
+            ("tiny-files", made.TinyFiles(parse.GetValue(_tinyFiles), cancellationToken).ArchivePath),
+            ("zstd", made.Zstd(new LargeImageShape(parse.GetValue(_zstdMb) * 1_000_000L, LayerCount: 4, Seed: 2), cancellationToken).ArchivePath),
+        ];
+    }
+}
