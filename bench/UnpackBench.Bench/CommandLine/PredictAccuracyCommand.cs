@@ -3,6 +3,7 @@ using UnpackBench.Bench.Generation;
 using UnpackBench.Bench.Prediction;
 using UnpackBench.Bench.Reporting;
 using UnpackBench.Core.Prediction;
+using UnpackBench.Core.Variants;
 using UnpackBench.Testing;
 using UnpackBench.Testing.Images;
 
@@ -24,13 +25,14 @@ internal sealed class PredictAccuracyCommand : Command
     private readonly Option<int> _zstdMb = new("--zstd-mb") { Description = "Uncompressed size of the zstd image, in MB", HelpName = "MB", DefaultValueFactory = _ => 300 };
     private readonly Option<string> _work = new("--work") { Description = "Work directory: image cache, containerd, documents, logs (not on overlayfs)", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("bench", "out") };
     private readonly Option<string?> _agent = new("--agent") { Description = "The agent's unpackbench-agent.dll (default: the repository's Release build)", HelpName = "DLL" };
-    private readonly Option<string[]> _agentOption = new("--agent-option") { Description = "An option passed to both calibrate and run, e.g. --agent-option=--cache --agent-option=drop; repeatable", HelpName = "ARG" };
+    private readonly Option<string> _cache = new("--cache") { Description = "Page cache before each run, in calibration and measurement alike", HelpName = "warm|cold|drop", DefaultValueFactory = _ => CalibrationSets.DefaultCacheMode };
 
     /// <summary>Creates the command.</summary>
     public PredictAccuracyCommand()
         : base("predict-accuracy", "Calibrate, then benchmark and predict five images the calibration never saw; print each prediction's error against the measured median")
     {
         _set.AcceptOnlyFromAmong([.. CalibrationSets.All]);
+        _cache.AcceptOnlyFromAmong([.. CacheModes.All.Select(CacheModes.Name)]);
         Options.Add(_set);
         Options.Add(_calibrationRuns);
         Options.Add(_runs);
@@ -40,7 +42,7 @@ internal sealed class PredictAccuracyCommand : Command
         Options.Add(_zstdMb);
         Options.Add(_work);
         Options.Add(_agent);
-        Options.Add(_agentOption);
+        Options.Add(_cache);
         SetAction(RunAsync);
     }
 
@@ -55,7 +57,7 @@ internal sealed class PredictAccuracyCommand : Command
 
         var work = Directory.CreateDirectory(Path.GetFullPath(parse.GetValue(_work)!)).FullName;
         var agent = new PredictionAgent(AgentLocator.Freeze(AgentLocator.Find(parse.GetValue(_agent)), Path.Combine(work, "agent", "build")), work);
-        var extra = parse.GetValue(_agentOption) ?? [];
+        string[] extra = ["--cache", parse.GetValue(_cache)!];
         await output.WriteLineAsync(await MachineDescription.DescribeAsync(work, cancellationToken));
 
         var images = Images(parse, work, progress, cancellationToken);

@@ -28,12 +28,18 @@ internal static class CalibrateRequestValidator
             problems.Add($"{AgentCalibrateOptions.Set.Name} '{setName}' is not a calibration set: use {string.Join(" or ", CalibrationSets.All)}");
         }
 
+        if (request.Run.Snapshotters.Count > 1)
+        {
+            problems.Add($"{AgentCalibrateOptions.Snapshotter.Name} is given {request.Run.Snapshotters.Count} times; a calibration is one snapshotter's model (calibrate once for each)");
+        }
+
         var placeholder = Path.GetFullPath(ImagesPlaceholder, workingDirectory);
         var run = request.Run with
         {
             Archive = placeholder,
             Runs = request.Run.Runs ?? CalibrationSets.DefaultRuns,
             Warmup = request.Run.Warmup ?? CalibrationSets.DefaultWarmupRuns,
+            Cache = request.Run.Cache ?? CalibrationSets.DefaultCacheMode,
         };
         var (benchmark, shared) = RunRequestValidator.Validate(run, environment, workingDirectory, machinePlatform, path => path == placeholder || fileExists(path));
         problems.AddRange(shared);

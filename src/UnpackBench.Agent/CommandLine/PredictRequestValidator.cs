@@ -23,6 +23,11 @@ internal static class PredictRequestValidator
             problems.Add($"no calibration given: pass {AgentPredictOptions.Calibration.Name} FILE, the document unpackbench-agent calibrate wrote for the node to predict for");
         }
 
+        if (request.Image.Snapshotters.Count > 1)
+        {
+            problems.Add($"{AgentPredictOptions.Snapshotter.Name} is given {request.Image.Snapshotters.Count} times; a prediction is for one snapshotter (predict once for each)");
+        }
+
         var measured = Existing(request.Measured, AgentPredictOptions.Measured.Name, "a benchmark_*.json that unpackbench-agent run wrote", workingDirectory, fileExists, problems);
         if (problems.Count > 0 || image is null || calibration is null)
         {
@@ -33,7 +38,7 @@ internal static class PredictRequestValidator
         {
             Image = image,
             CalibrationPath = calibration,
-            Snapshotter = request.Image.Snapshotter,
+            Snapshotter = request.Image.Snapshotters.Count > 0 ? request.Image.Snapshotters[0] : null,
             MeasuredPath = measured,
             Json = request.Json,
         }, problems);

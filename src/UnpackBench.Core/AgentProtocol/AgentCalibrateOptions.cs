@@ -15,8 +15,12 @@ public static class AgentCalibrateOptions
     /// <summary>--warmup.</summary>
     public static AgentRequestOption<AgentCalibrateRequest, int?> Warmup { get; } = Shared(AgentRunOptions.Warmup, $"Untimed runs of each calibration image before the timed ones (default {CalibrationSets.DefaultWarmupRuns})");
 
-    /// <summary>--snapshotter.</summary>
-    public static AgentRequestOption<AgentCalibrateRequest, string?> Snapshotter { get; } = Shared(AgentRunOptions.Snapshotter);
+    /// <summary>--snapshotter (one: a calibration is one snapshotter's model).</summary>
+    public static AgentRequestOption<AgentCalibrateRequest, IReadOnlyList<string>> Snapshotter { get; } = Shared(AgentRunOptions.Snapshotter, $"containerd snapshotter the model is for (default {Benchmarks.BenchmarkLimits.DefaultSnapshotter}); one per calibration");
+
+    /// <summary>--cache.</summary>
+    public static AgentRequestOption<AgentCalibrateRequest, string?> Cache { get; } = Shared(
+        AgentRunOptions.Cache, $"Page cache before each run (default {CalibrationSets.DefaultCacheMode}): predictions hold for runs with the same mode. drop syncs and drops the node's page cache, so consecutive unpacks do not slow each other down; warm leaves it; cold drops the blobs' pages");
 
     /// <summary>--root.</summary>
     public static AgentRequestOption<AgentCalibrateRequest, string?> Root { get; } = Shared(AgentRunOptions.Root, "Directory of the private containerd's state, its content cache and the generated calibration layers (default ./.unpackbench/containerd)");
@@ -31,7 +35,7 @@ public static class AgentCalibrateOptions
     public static AgentRequestOption<AgentCalibrateRequest, bool> Json { get; } = Shared(AgentRunOptions.Json, "Also print the calibration document on stdout");
 
     /// <summary>Every option, in help order.</summary>
-    public static IReadOnlyList<AgentRequestOption<AgentCalibrateRequest>> All { get; } = [Set, Runs, Warmup, Snapshotter, Root, ContainerdAddress, Output, Json];
+    public static IReadOnlyList<AgentRequestOption<AgentCalibrateRequest>> All { get; } = [Set, Runs, Warmup, Snapshotter, Cache, Root, ContainerdAddress, Output, Json];
 
     private static AgentRequestOption<AgentCalibrateRequest, T> Shared<T>(AgentOption<T> option, string? description = null) =>
         option.Within<AgentCalibrateRequest>(r => r.Run, (r, run) => r with { Run = run }, description);

@@ -23,7 +23,7 @@ public static class AgentPredictOptions
     public static AgentRequestOption<AgentPredictRequest, IReadOnlyList<string>> RegistryConfig { get; } = Shared(AgentRunOptions.RegistryConfig);
 
     /// <summary>--snapshotter.</summary>
-    public static AgentRequestOption<AgentPredictRequest, string?> Snapshotter { get; } = Shared(AgentRunOptions.Snapshotter, "The snapshotter the unpack will use; a calibration measured with another is reported (default: the calibration's)");
+    public static AgentRequestOption<AgentPredictRequest, IReadOnlyList<string>> Snapshotter { get; } = Shared(AgentRunOptions.Snapshotter, "The snapshotter the unpack will use; a calibration measured with another is reported (default: the calibration's)");
 
     /// <summary>--measured.</summary>
     public static AgentRequestOption<AgentPredictRequest, string?> Measured { get; } = new(

@@ -17,4 +17,11 @@ public static class CalibrationSets
 
     /// <summary>Untimed runs before them when <c>--warmup</c> is not given: the first unpack into a fresh root is slower.</summary>
     public const int DefaultWarmupRuns = 1;
+
+    /// <summary>
+    /// The page-cache mode when <c>--cache</c> is not given: <c>drop</c>. A calibration is dozens of
+    /// consecutive unpacks; without dropping the page cache between them each one runs slower than the
+    /// last, so the images measured late would look more expensive than the early ones.
+    /// </summary>
+    public static string DefaultCacheMode { get; } = Variants.CacheModes.Name(Variants.CacheMode.Drop);
 }

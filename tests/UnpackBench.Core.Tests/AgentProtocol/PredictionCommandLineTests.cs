@@ -46,7 +46,7 @@ public sealed class PredictionCommandLineTests
     {
         var full = new AgentPredictRequest
         {
-            Image = new AgentRunRequest { Image = "i", Archive = "a", Platform = "p", PlainHttp = true, RegistryConfigs = ["r"], Snapshotter = "s" },
+            Image = new AgentRunRequest { Image = "i", Archive = "a", Platform = "p", PlainHttp = true, RegistryConfigs = ["r"], Snapshotters = ["s"] },
             Calibration = "c",
             Measured = "m",
             Json = true,
