@@ -118,7 +118,17 @@ public sealed class PredictionMakerTests
 
     private static EnvironmentDescription Environment() => new()
     {
-        Hostname = "node-1", Kernel = "6.1.0", CpuModel = "cpu", CpuCount = 2, MemoryMb = 1024, RootFilesystem = "ext4",
-        ContainerdVersion = "1.6.20", ContainerdRevision = "r", ContainerdMode = "private", Snapshotter = "overlayfs", Decompressor = "unpigz", AgentVersion = "0",
+        Hostname = "node-1",
+        Kernel = "6.1.0",
+        CpuModel = "cpu",
+        CpuCount = 2,
+        MemoryMb = 1024,
+        RootFilesystem = "ext4",
+        ContainerdVersion = "1.6.20",
+        ContainerdRevision = "r",
+        ContainerdMode = "private",
+        Snapshotter = "overlayfs",
+        Decompressor = "unpigz",
+        AgentVersion = "0",
     };
 }

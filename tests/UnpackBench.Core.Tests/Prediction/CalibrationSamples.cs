@@ -32,8 +32,18 @@ internal static class CalibrationSamples
         Conditions = new UnpackConditions { Snapshotter = "overlayfs", CacheMode = "warm", Decompressor = "unpigz", ContainerdVersion = "1.6.20", Kernel = "6.1.0" },
         Node = new EnvironmentDescription
         {
-            Hostname = "node-1", Kernel = "6.1.0", CpuModel = "cpu", CpuCount = 2, MemoryMb = 1024, RootFilesystem = "ext4",
-            ContainerdVersion = "1.6.20", ContainerdRevision = "r", ContainerdMode = "private", Snapshotter = "overlayfs", Decompressor = "unpigz", AgentVersion = "0.1.0",
+            Hostname = "node-1",
+            Kernel = "6.1.0",
+            CpuModel = "cpu",
+            CpuCount = 2,
+            MemoryMb = 1024,
+            RootFilesystem = "ext4",
+            ContainerdVersion = "1.6.20",
+            ContainerdRevision = "r",
+            ContainerdMode = "private",
+            Snapshotter = "overlayfs",
+            Decompressor = "unpigz",
+            AgentVersion = "0.1.0",
         },
         Model = new UnpackModel
         {
