@@ -18,7 +18,7 @@ internal static class PredictionCommandFailures
         {
             return await command();
         }
-        catch (Exception e) when (cancellationToken.IsCancellationRequested || e is OperationCanceledException)
+        catch (Exception e) when (cancellationToken.IsCancellationRequested)
         {
             await console.Error.WriteLineAsync($"interrupted: {e.Message}");
             return ExitCodes.Interrupted;
