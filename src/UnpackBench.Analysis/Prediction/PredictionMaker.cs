@@ -8,6 +8,9 @@ namespace UnpackBench.Analysis.Prediction;
 /// </summary>
 public static class PredictionMaker
 {
+    /// <summary>How many times the largest calibration layer (in bytes or entries) a layer may be before its prediction is called an extrapolation.</summary>
+    public const int ExtrapolationFactor = 4;
+
     /// <summary>Predicts <paramref name="image"/> on the node of <paramref name="calibration"/>.</summary>
     /// <param name="calibration">The node's calibration.</param>
     /// <param name="image">The image's counted features.</param>
@@ -60,9 +63,9 @@ public static class PredictionMaker
         var maxEntries = trained.Max(f => f.Entries);
         foreach (var (layer, index) in image.Layers.Select((l, i) => (l, i + 1)))
         {
-            if (layer.UncompressedBytes > 4 * maxBytes || layer.Entries > 4 * maxEntries)
+            if (layer.UncompressedBytes > ExtrapolationFactor * maxBytes || layer.Entries > ExtrapolationFactor * maxEntries)
             {
-                yield return $"layer {index} ({layer.UncompressedBytes} bytes, {layer.Entries} entries) is more than 4× the largest calibration layer ({maxBytes} bytes, {maxEntries} entries): its prediction extrapolates";
+                yield return $"layer {index} ({layer.UncompressedBytes} bytes, {layer.Entries} entries) is more than {ExtrapolationFactor}× the largest calibration layer ({maxBytes} bytes, {maxEntries} entries): its prediction extrapolates";
             }
         }
     }

@@ -6,6 +6,15 @@ namespace UnpackBench.Core.Prediction;
 /// </summary>
 public sealed record ImageFeatures
 {
+    /// <summary>The <see cref="Kind"/> every image-features document has.</summary>
+    public const string DocumentKind = "unpackbench.image-features";
+
+    /// <summary>The schema version.</summary>
+    public int SchemaVersion { get; init; } = CalibrationDocument.CurrentSchemaVersion;
+
+    /// <summary>Always <see cref="DocumentKind"/>.</summary>
+    public string Kind { get; init; } = DocumentKind;
+
     /// <summary>The reference as given, or the archive's file name.</summary>
     public required string Reference { get; init; }
 

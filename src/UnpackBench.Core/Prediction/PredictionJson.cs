@@ -53,6 +53,13 @@ public static class PredictionJson
         return Deserialize<PredictionDocument>(json, source, "unpackbench-agent predict --json");
     }
 
+    /// <summary>Reads counted image features (what one agent counts once for every calibrated node).</summary>
+    public static ImageFeatures ReadFeatures(string json, string source)
+    {
+        CheckHeader(json, source, ImageFeatures.DocumentKind, CalibrationDocument.CurrentSchemaVersion, "the agent that counted the image");
+        return Deserialize<ImageFeatures>(json, source, "the agent that counted the image");
+    }
+
     private static void CheckHeader(string json, string source, string kind, int schemaVersion, string producer)
     {
         JsonDocument document;

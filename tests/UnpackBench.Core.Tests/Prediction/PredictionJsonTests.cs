@@ -89,4 +89,17 @@ public sealed class PredictionJsonTests
 
         Assert.Contains("is not a unpackbench.calibration document", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Counted_image_features_read_back_as_written_and_are_not_taken_for_a_calibration()
+    {
+        var features = new ImageFeatures { Reference = "example.com/app:1", Digest = "sha256:i", ManifestDigest = "sha256:m", Platform = "linux/amd64", Layers = [CalibrationSamples.Layer(1), CalibrationSamples.Layer(2)] };
+
+        var json = PredictionJson.Serialize(features);
+        var read = PredictionJson.ReadFeatures(json, "features.json");
+
+        Assert.Contains("\"kind\": \"unpackbench.image-features\"", json, StringComparison.Ordinal);
+        Assert.Equal(features.Layers, read.Layers);
+        Assert.Contains("is not a unpackbench.calibration document (its kind is 'unpackbench.image-features')", Assert.Throws<PredictionDocumentException>(() => PredictionJson.ReadCalibration(json, "features.json")).Message, StringComparison.Ordinal);
+    }
 }
