@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Quick start on one machine, no cluster:
-#   sudo ./quickstart.sh                       benchmark the sample image the project builds itself
-#   sudo ./quickstart.sh IMAGE [OPTIONS...]    benchmark IMAGE; OPTIONS go to `unpackbench-agent run`
+#   ./quickstart.sh                       benchmark the sample image the project builds itself
+#   ./quickstart.sh IMAGE [OPTIONS...]    benchmark IMAGE; OPTIONS go to `unpackbench-agent run`
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$repo"
 
+# Root is needed: the agent starts a private containerd and mounts overlayfs snapshots.
+# Not root: ask for it through sudo, keeping PATH so dotnet is found.
 if [[ "$(id -u)" -ne 0 ]]; then
-  echo "quickstart.sh must run as root: the agent starts a private containerd and mounts overlayfs snapshots." >&2
-  echo "Run it with: sudo ./quickstart.sh $*" >&2
+  if command -v sudo >/dev/null 2>&1; then
+    exec sudo env "PATH=$PATH" "$0" "$@"
+  fi
+  echo "quickstart.sh must run as root (the agent starts a private containerd and mounts overlayfs snapshots), and sudo is not installed: run it as root." >&2
   exit 1
 fi
 
@@ -34,7 +38,7 @@ HELP
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then
-  echo "dotnet (the .NET 10 SDK) is not on root's PATH; run with: sudo env \"PATH=\$PATH\" ./quickstart.sh $*" >&2
+  echo "dotnet (the .NET 10 SDK) is not on root's PATH; put it on PATH and run ./quickstart.sh again" >&2
   exit 1
 fi
 

@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # The README's test command, and what CI runs (.ci/run calls it): on a Debian 12 machine, install
 # the real parts the tests drive, build the project's container image, check the style, run the tests.
-#   sudo ./test.sh                      everything
-#   sudo ./test.sh --filter NAME...     only `dotnet test` with these options, after the set-up
+#   ./test.sh                      everything
+#   ./test.sh --filter NAME...     only `dotnet test` with these options, after the set-up
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
+# Root is needed: it installs packages, and the tests start containerd, dockerd and privileged containers.
+# Not root: ask for it through sudo, keeping PATH so dotnet is found.
 if [[ "$(id -u)" -ne 0 ]]; then
-  echo "test.sh must run as root: it installs packages, and the tests start containerd, dockerd and privileged containers." >&2
-  echo "Run it with: sudo ./test.sh $*" >&2
+  if command -v sudo >/dev/null 2>&1; then
+    exec sudo env "PATH=$PATH" "$0" "$@"
+  fi
+  echo "test.sh must run as root (it installs packages, and the tests start containerd, dockerd and privileged containers), and sudo is not installed: run it as root." >&2
   exit 1
 fi
 if ! command -v dotnet >/dev/null 2>&1; then
-  echo "dotnet (the .NET 10 SDK) is not on root's PATH; run with: sudo env \"PATH=\$PATH\" ./test.sh $*" >&2
+  echo "dotnet (the .NET 10 SDK) is not on root's PATH; put it on PATH and run ./test.sh again" >&2
   exit 1
 fi
 
