@@ -44,6 +44,14 @@ public static class BenchmarkLimits
     /// <summary>The most what-if encodings one benchmark re-encodes the image into.</summary>
     public const int MaxWhatIf = 8;
 
+    /// <summary>
+    /// Agent pods of one survey (<c>placement: EachNode</c>) that exist at once. Nodes do not share disks, so
+    /// parallel agents do not disturb each other's unpack; what they share is the registry they pull from
+    /// (untimed) and the API server. Lower it to 1 where nodes share the storage containerd's root is on.
+    /// </summary>
+    public static IntegerLimit MaxParallelNodes { get; } = new(
+        1, 1000, 10, "at least one node must be benchmarked at a time", "more agent pods at once load the API server and the registry without making a survey of that many nodes faster to read");
+
     /// <summary>The longest image reference accepted.</summary>
     public const int MaxImageReferenceLength = 512;
 

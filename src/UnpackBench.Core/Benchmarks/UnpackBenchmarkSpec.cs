@@ -75,6 +75,23 @@ public sealed record UnpackBenchmarkSpec
 
     /// <summary>The agent container's resources, as in a pod spec (passed through unchanged).</summary>
     public System.Text.Json.Nodes.JsonObject? Resources { get; init; }
+
+    /// <summary>One node, chosen by the scheduler (the default), or every node the selector and tolerations admit.</summary>
+    public BenchmarkPlacement Placement { get; init; } = BenchmarkPlacement.OneNode;
+
+    /// <summary>With <see cref="BenchmarkPlacement.EachNode"/>: agent pods at once (<see cref="BenchmarkLimits.MaxParallelNodes"/>).</summary>
+    public int MaxParallelNodes { get; init; } = BenchmarkLimits.MaxParallelNodes.Default;
+}
+
+/// <summary>Where a benchmark runs.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<BenchmarkPlacement>))]
+public enum BenchmarkPlacement
+{
+    /// <summary>One agent pod on one node: <c>nodeName</c>, or the node the scheduler picks.</summary>
+    OneNode,
+
+    /// <summary>A survey: one agent pod on each node that <c>nodeSelector</c> and <c>tolerations</c> admit, at most <c>maxParallelNodes</c> at once.</summary>
+    EachNode,
 }
 
 /// <summary>A reference to an object in the same namespace, by name.</summary>

@@ -32,6 +32,12 @@ public static class UnpackBenchmarkSpecValidator
         Range("spec.warmupRuns", spec.WarmupRuns, BenchmarkLimits.WarmupRuns, problems);
         Range("spec.sampleIntervalMs", spec.SampleIntervalMs, BenchmarkLimits.SampleIntervalMs, problems);
         Range("spec.timeoutSeconds", spec.TimeoutSeconds, BenchmarkLimits.TimeoutSeconds, problems);
+        Range("spec.maxParallelNodes", spec.MaxParallelNodes, BenchmarkLimits.MaxParallelNodes, problems);
+        if (spec.Placement == BenchmarkPlacement.EachNode && !string.IsNullOrEmpty(spec.NodeName))
+        {
+            problems.Add("spec.nodeName names one node, but spec.placement is EachNode: remove nodeName and choose the nodes with nodeSelector (and tolerations), or set placement to OneNode");
+        }
+
         if (!System.Text.RegularExpressions.Regex.IsMatch(spec.Snapshotter, BenchmarkLimits.SnapshotterPattern))
         {
             problems.Add($"spec.snapshotter '{spec.Snapshotter}' is not a containerd snapshotter name such as overlayfs or native");

@@ -7,7 +7,7 @@ namespace UnpackBench.Core.Benchmarks;
 /// </summary>
 public sealed record UnpackBenchmarkStatus
 {
-    /// <summary>Pending, Running, Succeeded or Failed.</summary>
+    /// <summary>Pending, Running, Succeeded, PartiallySucceeded (a survey some of whose nodes failed) or Failed.</summary>
     public string Phase { get; init; } = BenchmarkPhase.Pending;
 
     /// <summary>The spec generation this status describes.</summary>
@@ -31,20 +31,23 @@ public sealed record UnpackBenchmarkStatus
     /// <summary><c>completedRuns/runs</c>, for the printer column.</summary>
     public string Progress { get; init; } = "";
 
-    /// <summary>The node of the (first) agent, for the printer column.</summary>
+    /// <summary>The node of the agent (of a benchmark on one node), for the printer column.</summary>
     public string? NodeName { get; init; }
 
-    /// <summary>The ConfigMap holding the full result document.</summary>
+    /// <summary>The ConfigMap holding the full result document (of a survey: the index of the per-node ConfigMaps).</summary>
     public string? ResultConfigMap { get; init; }
 
     /// <summary>The image as resolved by the agent.</summary>
     public BenchmarkImageStatus? Image { get; init; }
 
-    /// <summary>The summary (of the only node, for now).</summary>
+    /// <summary>The summary of a benchmark on one node (a survey's are in <see cref="Nodes"/>).</summary>
     public BenchmarkSummaryStatus? Summary { get; init; }
 
-    /// <summary>One entry per node benchmarked.</summary>
+    /// <summary>One compact row per node and snapshotter.</summary>
     public IReadOnlyList<NodeBenchmarkStatus> Nodes { get; init; } = [];
+
+    /// <summary>Of a survey (<c>placement: EachNode</c>): its nodes, the fastest and slowest, the spread, the skipped nodes.</summary>
+    public SurveyStatus? Survey { get; init; }
 }
 
 /// <summary>The phases of a benchmark.</summary>
@@ -56,11 +59,17 @@ public static class BenchmarkPhase
     /// <summary>The agent is acquiring the image or running.</summary>
     public const string Running = "Running";
 
-    /// <summary>All runs are done and at least one succeeded.</summary>
+    /// <summary>All runs are done and at least one succeeded (of a survey: on every node).</summary>
     public const string Succeeded = "Succeeded";
 
-    /// <summary>The benchmark cannot complete; the conditions say why.</summary>
+    /// <summary>A survey is done: some nodes succeeded, others failed; the conditions say which.</summary>
+    public const string PartiallySucceeded = "PartiallySucceeded";
+
+    /// <summary>The benchmark cannot complete (of a survey: no node succeeded); the conditions say why.</summary>
     public const string Failed = "Failed";
+
+    /// <summary>Whether <paramref name="phase"/> is an end: Succeeded, PartiallySucceeded or Failed.</summary>
+    public static bool IsFinished(string? phase) => phase is Succeeded or PartiallySucceeded or Failed;
 }
 
 /// <summary>A condition as the Kubernetes API conventions define it.</summary>
@@ -83,25 +92,6 @@ public sealed record BenchmarkCondition
 
     /// <summary>A sentence a person can act on.</summary>
     public string Message { get; init; } = "";
-}
-
-/// <summary>One node's benchmark.</summary>
-public sealed record NodeBenchmarkStatus
-{
-    /// <summary>The node, once the agent pod is scheduled.</summary>
-    public string? NodeName { get; init; }
-
-    /// <summary>The agent pod.</summary>
-    public string AgentPod { get; init; } = "";
-
-    /// <summary>This node's phase.</summary>
-    public string Phase { get; init; } = BenchmarkPhase.Pending;
-
-    /// <summary>Runs completed on this node.</summary>
-    public int CompletedRuns { get; init; }
-
-    /// <summary>This node's summary once runs completed.</summary>
-    public BenchmarkSummaryStatus? Summary { get; init; }
 }
 
 /// <summary>The image as the agent resolved it.</summary>
@@ -149,6 +139,9 @@ public sealed record BenchmarkSummaryStatus
 
     /// <summary>Uncompressed MB per second at the median.</summary>
     public string? ThroughputMBps { get; init; }
+
+    /// <summary>containerd's CPU seconds per run, the mean over successful runs.</summary>
+    public string? CpuSeconds { get; init; }
 
     /// <summary>Highest CPU peak, percent of one core.</summary>
     public string? CpuPeakPercent { get; init; }

@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using UnpackBench.Core.Benchmarks;
 using UnpackBench.Operator.Entities;
 using UnpackBench.Operator.Kubernetes;
 using UnpackBench.Operator.Metrics;
@@ -8,9 +9,10 @@ using UnpackBench.Operator.Metrics;
 namespace UnpackBench.Operator.Controller;
 
 /// <summary>
-/// Wires the controller together: informers for benchmarks and the pods and ConfigMaps they own, a work
-/// queue fed by their changes, the agents' log followers and the periodic resync, and the workers
-/// that reconcile. Keys go through the queue, so one benchmark is never reconciled twice at once.
+/// Wires the controller together: informers for benchmarks, the pods and ConfigMaps they own and the
+/// nodes surveys run on, a work queue fed by their changes, the agents' log followers and the periodic
+/// resync, and the workers that reconcile. Keys go through the queue, so one benchmark is never
+/// reconciled twice at once.
 /// </summary>
 public sealed class BenchmarkController : IAsyncDisposable
 {
@@ -22,6 +24,7 @@ public sealed class BenchmarkController : IAsyncDisposable
     private readonly ResourceInformer<V1Alpha1UnpackBenchmark> _benchmarks;
     private readonly ResourceInformer<V1Pod> _pods;
     private readonly ResourceInformer<V1ConfigMap> _configMaps;
+    private readonly ResourceInformer<V1Node> _nodes;
     private readonly AgentLogFollowers _logs;
     private readonly EventRecorder _events;
     private readonly ReconcileWorkers _workers;
@@ -41,12 +44,14 @@ public sealed class BenchmarkController : IAsyncDisposable
         _benchmarks = new(V1Alpha1UnpackBenchmark.Plural, benchmarkApi.ListAsync, benchmarkApi.WatchAsync, informerLogger);
         _pods = new("pods", podApi.ListAsync, podApi.WatchAsync, informerLogger);
         _configMaps = new("configmaps", configMapApi.ListAsync, configMapApi.WatchAsync, informerLogger);
+        var nodeApi = new NodeApi(client);
+        _nodes = new("nodes", nodeApi.ListAsync, nodeApi.WatchAsync, informerLogger);
         _logs = new AgentLogFollowers(podApi, pod => _pods.Get(pod.Metadata.NamespaceProperty, pod.Metadata.Name), _logger);
         _events = new EventRecorder(client, time, _logger);
         var failures = new PodCreateFailures(time);
         var executor = new PlanExecutor(podApi, configMapApi, benchmarkApi, _events, _logs, _pods, _configMaps, _benchmarks, failures, metrics);
         var cleanup = new DeletedBenchmarkCleanup(podApi, configMapApi, _logs, failures, _pods, _configMaps, metrics);
-        var handler = new BenchmarkReconcileHandler(options, time, _benchmarks, _pods, _configMaps, _logs, failures, executor, cleanup, metrics);
+        var handler = new BenchmarkReconcileHandler(options, time, _benchmarks, _pods, _configMaps, _nodes, _logs, failures, executor, cleanup, metrics);
         _workers = new ReconcileWorkers(_queue, handler, metrics, _logger);
 
         _benchmarks.Changed += b => _queue.Add(ObjectKey.Of(b));
@@ -56,9 +61,15 @@ public sealed class BenchmarkController : IAsyncDisposable
         _pods.Deleted += p => EnqueueOwner(p.Metadata);
         _configMaps.Changed += c => EnqueueOwner(c.Metadata);
         _configMaps.Deleted += c => EnqueueOwner(c.Metadata);
+        _nodes.Changed += EnqueueSurveysOn;
+        _nodes.Deleted += EnqueueSurveysOn;
     }
 
-    /// <summary>Completes once the three caches are filled.</summary>
+    /// <summary>
+    /// Completes once the benchmark, pod and ConfigMap caches are filled. The node cache is not waited
+    /// for: only surveys need it, and they wait for it themselves, so an operator that may not list nodes
+    /// still runs benchmarks on one node.
+    /// </summary>
     public Task Synced => Task.WhenAll(_benchmarks.Synced, _pods.Synced, _configMaps.Synced);
 
     /// <summary>Benchmarks whose agent log is being followed.</summary>
@@ -67,7 +78,7 @@ public sealed class BenchmarkController : IAsyncDisposable
     /// <summary>Runs informers, workers and the resync loop until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var informers = new[] { _benchmarks.RunAsync(cancellationToken), _pods.RunAsync(cancellationToken), _configMaps.RunAsync(cancellationToken) };
+        var informers = new[] { _benchmarks.RunAsync(cancellationToken), _pods.RunAsync(cancellationToken), _configMaps.RunAsync(cancellationToken), _nodes.RunAsync(cancellationToken) };
         await Task.WhenAny(Synced, Task.WhenAll(informers));
         if (!Synced.IsCompletedSuccessfully)
         {
@@ -91,6 +102,19 @@ public sealed class BenchmarkController : IAsyncDisposable
         while (await timer.WaitForNextTickAsync(cancellationToken).AsTask().ContinueWith(t => t.Status == TaskStatus.RanToCompletion && t.Result, TaskScheduler.Default))
         {
             _benchmarks.Resync();
+        }
+    }
+
+    // A node's change matters to the surveys still running on it, and to those waiting to list nodes.
+    private void EnqueueSurveysOn(V1Node node)
+    {
+        foreach (var benchmark in _benchmarks.All)
+        {
+            if (benchmark.Spec.Placement == BenchmarkPlacement.EachNode && !BenchmarkPhase.IsFinished(benchmark.Status?.Phase)
+                && (benchmark.Status?.Nodes is not { Count: > 0 } rows || rows.Any(r => r.NodeName == node.Metadata.Name)))
+            {
+                _queue.Add(ObjectKey.Of(benchmark));
+            }
         }
     }
 

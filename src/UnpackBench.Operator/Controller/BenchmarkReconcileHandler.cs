@@ -12,7 +12,7 @@ namespace UnpackBench.Operator.Controller;
 /// </summary>
 internal sealed class BenchmarkReconcileHandler(
     OperatorOptions options, TimeProvider time, ResourceInformer<V1Alpha1UnpackBenchmark> benchmarks, ResourceInformer<V1Pod> pods,
-    ResourceInformer<V1ConfigMap> configMaps, AgentLogFollowers logs, PodCreateFailures createFailures, PlanExecutor executor,
+    ResourceInformer<V1ConfigMap> configMaps, ResourceInformer<V1Node> nodes, AgentLogFollowers logs, PodCreateFailures createFailures, PlanExecutor executor,
     DeletedBenchmarkCleanup cleanup, OperatorMetrics metrics)
 {
     /// <summary>Reconciles <paramref name="key"/>; returns when to reconcile it again without a change, if ever.</summary>
@@ -27,17 +27,25 @@ internal sealed class BenchmarkReconcileHandler(
         }
 
         var uid = benchmark.Metadata.Uid;
-        var configMap = configMaps.Get(ns, ObjectNames.ResultConfigMap(benchmark));
         var observed = new ObservedBenchmark(
             benchmark,
-            pods.All.Where(p => p.Metadata.OwnerReferences?.Any(o => o.Controller == true && o.Uid == uid) == true).ToList(),
-            configMap,
+            pods.All.Where(p => ControlledBy(p.Metadata, uid)).ToList(),
+            configMaps.Get(ns, ObjectNames.ResultConfigMap(benchmark)),
             logs.ProgressOf(ns, ObjectNames.AgentPod(benchmark)),
             time.GetUtcNow(),
-            createFailures.Of(uid));
+            createFailures.Of(uid))
+        {
+            // Only surveys need nodes; until the node cache is filled (or if RBAC forbids it) a survey waits.
+            Nodes = nodes.Synced.IsCompletedSuccessfully ? [.. nodes.All] : null,
+            ConfigMaps = [.. configMaps.All.Where(c => c.Metadata.NamespaceProperty == ns && ControlledBy(c.Metadata, uid))],
+            ProgressOf = pod => logs.ProgressOf(ns, pod),
+        };
         var plan = BenchmarkReconciler.Decide(observed, options);
-        await executor.ExecuteAsync(benchmark, plan, configMap, wake, cancellationToken);
+        await executor.ExecuteAsync(benchmark, plan, wake, cancellationToken);
         metrics.SetPhases(benchmarks.All);
         return plan.RequeueAfter;
     }
+
+    private static bool ControlledBy(V1ObjectMeta metadata, string? uid) =>
+        uid is not null && metadata.OwnerReferences?.Any(o => o.Controller == true && o.Uid == uid) == true;
 }

@@ -9,7 +9,7 @@ namespace UnpackBench.Operator.Controller;
 
 /// <summary>
 /// What is left to do once a benchmark is gone: forget its log readers, metrics and refusals, and
-/// delete what it owned — the agent pods and the result ConfigMap — so nothing outlives it even where
+/// delete what it owned — the agent pods and the result ConfigMaps — so nothing outlives it even where
 /// no garbage collector runs (with one, the deletes race it harmlessly). Deleted benchmarks are noted
 /// when the informer reports them and cleaned up by a worker, so a failed delete is retried with backoff.
 /// </summary>
@@ -48,7 +48,7 @@ internal sealed class DeletedBenchmarkCleanup(
             }
         }
 
-        if (configMapCache.Get(benchmark.Metadata.NamespaceProperty, ObjectNames.ResultConfigMap(benchmark)) is { } configMap && ControlledBy(configMap.Metadata, uid))
+        foreach (var configMap in configMapCache.All.Where(c => c.Metadata.NamespaceProperty == benchmark.Metadata.NamespaceProperty && ControlledBy(c.Metadata, uid)).ToList())
         {
             await configMaps.DeleteAsync(configMap, cancellationToken);
         }

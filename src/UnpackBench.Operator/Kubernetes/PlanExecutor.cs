@@ -8,9 +8,10 @@ using UnpackBench.Operator.Reconciliation;
 namespace UnpackBench.Operator.Kubernetes;
 
 /// <summary>
-/// Carries out a <see cref="ReconcilePlan"/> in a fixed order: add the finalizer, delete stale pods,
-/// create the agent pod, follow its log, write the result ConfigMap, write the status (only if it
-/// changed), record events, remove the finalizer. What it writes goes into the local caches at once,
+/// Carries out a <see cref="ReconcilePlan"/> in a fixed order: add the finalizer, delete stale pods (and
+/// force-delete those of lost nodes), create the agent pods, follow their logs, write the result
+/// ConfigMaps (only those that changed), delete stale ones, write the status (only if it changed),
+/// record events, remove the finalizer. What it writes goes into the local caches at once,
 /// so the next reconcile sees its own writes. A pod the API server refuses ends the plan there; the
 /// refusal is recorded and the benchmark reconciled again to report it.
 /// </summary>
@@ -20,43 +21,49 @@ internal sealed class PlanExecutor(
     PodCreateFailures createFailures, OperatorMetrics metrics)
 {
     /// <summary>Executes <paramref name="plan"/> for <paramref name="benchmark"/>; <paramref name="wake"/> re-queues it.</summary>
-    public async Task ExecuteAsync(V1Alpha1UnpackBenchmark benchmark, ReconcilePlan plan, V1ConfigMap? existingConfigMap, Action wake, CancellationToken cancellationToken)
+    public async Task ExecuteAsync(V1Alpha1UnpackBenchmark benchmark, ReconcilePlan plan, Action wake, CancellationToken cancellationToken)
     {
         if (plan.Finalizer == FinalizerChange.Add)
         {
             benchmark = Cached(await benchmarks.SetFinalizerAsync(benchmark, on: true, cancellationToken));
         }
 
-        foreach (var stale in plan.PodsToDelete)
+        await DeletePodsAsync(plan.PodsToDelete, force: false, cancellationToken);
+        await DeletePodsAsync(plan.PodsToForceDelete, force: true, cancellationToken);
+        foreach (var wanted in plan.PodsToCreate)
         {
-            if (await pods.DeleteAsync(stale, cancellationToken) is { } deleting)
+            if (!await TryCreateAsync(benchmark, wanted, wake, cancellationToken))
             {
-                podCache.Upsert(deleting);
+                return;
             }
-
-            logs.Forget(stale);
         }
 
-        if (plan.PodToCreate is { } wanted && !await TryCreateAsync(benchmark, wanted, wake, cancellationToken))
-        {
-            return;
-        }
-
-        if (plan.FollowLogsOf is { } followed)
+        foreach (var followed in plan.LogsToFollow)
         {
             logs.Ensure(followed, wake);
         }
 
-        if (plan.ConfigMapToWrite is { } configMap && !ResultConfigMapBuilder.IsCurrent(existingConfigMap, benchmark, configMap))
+        foreach (var configMap in plan.ConfigMapsToWrite)
         {
-            configMapCache.Upsert(await configMaps.WriteAsync(configMap, existingConfigMap, cancellationToken));
+            var existing = configMapCache.Get(configMap.Metadata.NamespaceProperty, configMap.Metadata.Name);
+            if (!ResultConfigMapBuilder.IsCurrent(existing, benchmark, configMap))
+            {
+                configMapCache.Upsert(await configMaps.WriteAsync(configMap, existing, cancellationToken));
+            }
+        }
+
+        foreach (var stale in plan.ConfigMapsToDelete)
+        {
+            await configMaps.DeleteAsync(stale, cancellationToken);
         }
 
         if (plan.Status is { } status && (benchmark.Status is null || KubernetesJson.Serialize(status) != KubernetesJson.Serialize(benchmark.Status)))
         {
             benchmark = Cached(await benchmarks.ReplaceStatusAsync(new V1Alpha1UnpackBenchmark { Metadata = benchmark.Metadata, Spec = benchmark.Spec, Status = status }, cancellationToken));
             metrics.SetResult(benchmark);
-            metrics.RunsObserved(plan.Events.Count(e => e.Reason == "RunCompleted"), plan.Events.Count(e => e.Reason == "RunFailed"));
+            metrics.RunsObserved(
+                plan.Events.Count(e => e.Reason == EventReasons.RunCompleted) + plan.QuietRuns.Succeeded,
+                plan.Events.Count(e => e.Reason == EventReasons.RunFailed) + plan.QuietRuns.Failed);
             foreach (var @event in plan.Events)
             {
                 events.Record(benchmark, @event);
@@ -66,6 +73,19 @@ internal sealed class PlanExecutor(
         if (plan.Finalizer == FinalizerChange.Remove && BenchmarkFinalizer.IsOn(benchmark))
         {
             Cached(await benchmarks.SetFinalizerAsync(benchmark, on: false, cancellationToken));
+        }
+    }
+
+    private async Task DeletePodsAsync(IReadOnlyList<V1Pod> stale, bool force, CancellationToken cancellationToken)
+    {
+        foreach (var pod in stale)
+        {
+            if (await pods.DeleteAsync(pod, cancellationToken, force) is { } deleting)
+            {
+                podCache.Upsert(deleting);
+            }
+
+            logs.Forget(pod);
         }
     }
 

@@ -56,13 +56,16 @@ internal sealed class PodApi(IKubernetes client, string? watchNamespace)
         ? $"{controller.Kind} {controller.Name} (uid {controller.Uid})"
         : "no controller";
 
-    /// <summary>Deletes that very pod (its uid is a precondition, so a namesake is never hit); a pod already gone is fine.</summary>
-    public async Task<V1Pod?> DeleteAsync(V1Pod pod, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes that very pod (its uid is a precondition, so a namesake is never hit); a pod already gone is
+    /// fine. <paramref name="force"/> deletes it without a grace period, for a pod whose node is lost.
+    /// </summary>
+    public async Task<V1Pod?> DeleteAsync(V1Pod pod, CancellationToken cancellationToken, bool force = false)
     {
         try
         {
-            return await client.CoreV1.DeleteNamespacedPodAsync(
-                pod.Metadata.Name, pod.Metadata.NamespaceProperty, new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = pod.Metadata.Uid } }, cancellationToken: cancellationToken);
+            var options = new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = pod.Metadata.Uid }, GracePeriodSeconds = force ? 0 : null };
+            return await client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty, options, cancellationToken: cancellationToken);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict)
         {

@@ -5,8 +5,9 @@ using UnpackBench.Operator.Entities;
 namespace UnpackBench.Operator.Metrics;
 
 /// <summary>
-/// The operator's Prometheus metrics, in a registry of its own: per-benchmark result gauges, benchmarks
-/// by phase, runs by outcome, and reconcile timings and errors.
+/// The operator's Prometheus metrics, in a registry of its own: per-benchmark result gauges, per-row
+/// (node and snapshotter) and per-survey gauges (<see cref="RowMetrics"/>), benchmarks by phase, runs
+/// by outcome, and reconcile timings and errors.
 /// </summary>
 public sealed class OperatorMetrics
 {
@@ -23,6 +24,7 @@ public sealed class OperatorMetrics
     private readonly Counter _runs;
     private readonly Histogram _reconcileDuration;
     private readonly Counter _reconcileErrors;
+    private readonly RowMetrics _rows;
 
     /// <summary>The median of each benchmark's last result.</summary>
     public static readonly MetricDefinition Median = new("unpackbench_benchmark_median_seconds", "Median unpack time of the last finished benchmark, seconds.", MetricKind.Gauge, ResultLabels);
@@ -55,7 +57,7 @@ public sealed class OperatorMetrics
     public static readonly MetricDefinition ReconcileErrors = new("unpackbench_reconcile_errors_total", "Reconciles that failed and were retried.", MetricKind.Counter, []);
 
     /// <summary>Every metric the operator exports.</summary>
-    public static IReadOnlyList<MetricDefinition> Definitions { get; } = [Median, Min, Max, Throughput, CpuPeak, MemoryPeak, ByPhase, Runs, ReconcileDuration, ReconcileErrors];
+    public static IReadOnlyList<MetricDefinition> Definitions { get; } = [Median, Min, Max, Throughput, CpuPeak, MemoryPeak, ByPhase, Runs, ReconcileDuration, ReconcileErrors, .. RowMetrics.Definitions];
 
     /// <summary>Creates the metrics in a new registry.</summary>
     public OperatorMetrics()
@@ -77,6 +79,7 @@ public sealed class OperatorMetrics
             Buckets = Histogram.ExponentialBuckets(0.001, 2, 16),
         });
         _reconcileErrors = Counter(ReconcileErrors);
+        _rows = new RowMetrics(factory);
     }
 
     /// <summary>The registry to expose on /metrics.</summary>
@@ -99,13 +102,13 @@ public sealed class OperatorMetrics
     public void SetPhases(IEnumerable<V1Alpha1UnpackBenchmark> benchmarks)
     {
         var counts = benchmarks.GroupBy(b => b.Status?.Phase ?? BenchmarkPhase.Pending).ToDictionary(g => g.Key, g => g.Count());
-        foreach (var phase in new[] { BenchmarkPhase.Pending, BenchmarkPhase.Running, BenchmarkPhase.Succeeded, BenchmarkPhase.Failed })
+        foreach (var phase in new[] { BenchmarkPhase.Pending, BenchmarkPhase.Running, BenchmarkPhase.Succeeded, BenchmarkPhase.PartiallySucceeded, BenchmarkPhase.Failed })
         {
             _byPhase.WithLabels(phase).Set(counts.GetValueOrDefault(phase));
         }
     }
 
-    /// <summary>Publishes a benchmark's result gauges (or removes them when it has no summary).</summary>
+    /// <summary>Publishes a benchmark's result gauges, its rows' and its survey's (or removes them when it has none).</summary>
     public void SetResult(V1Alpha1UnpackBenchmark benchmark)
     {
         var key = $"{benchmark.Metadata.NamespaceProperty}/{benchmark.Metadata.Name}";
@@ -113,6 +116,7 @@ public sealed class OperatorMetrics
         lock (_lock)
         {
             RemoveResultLocked(key);
+            _rows.Set(key, benchmark);
             if (status is not { Phase: BenchmarkPhase.Succeeded, Summary: { } summary })
             {
                 return;
@@ -140,6 +144,7 @@ public sealed class OperatorMetrics
 
     private void RemoveResultLocked(string key)
     {
+        _rows.Remove(key);
         if (_resultLabelsByBenchmark.Remove(key, out var labels))
         {
             foreach (var gauge in new[] { _median, _min, _max, _throughput, _cpuPeak, _memoryPeak })

@@ -29,19 +29,25 @@ public static class AgentPodBuilder
     /// <summary>The termination message file.</summary>
     public const string TerminationMessagePath = "/dev/termination-log";
 
-    /// <summary>Builds the pod for <paramref name="benchmark"/>'s current generation.</summary>
-    public static V1Pod Build(V1Alpha1UnpackBenchmark benchmark, OperatorOptions options)
+    /// <summary>Builds the pod for <paramref name="benchmark"/>'s current generation, in <paramref name="slot"/> (by default the one of a benchmark on one node).</summary>
+    public static V1Pod Build(V1Alpha1UnpackBenchmark benchmark, OperatorOptions options, AgentSlot? slot = null)
     {
+        slot ??= AgentSlot.OneNode;
         var spec = benchmark.Spec;
         var labels = ObjectNames.OwnedLabels(benchmark);
         labels[ObjectNames.GenerationLabel] = (benchmark.Metadata.Generation ?? 0).ToString(CultureInfo.InvariantCulture);
+        if (slot.Node is { } node)
+        {
+            labels[ObjectNames.NodeLabel] = ObjectNames.NodeLabelValue(node);
+        }
+
         return new V1Pod
         {
             ApiVersion = "v1",
             Kind = "Pod",
             Metadata = new V1ObjectMeta
             {
-                Name = ObjectNames.AgentPod(benchmark),
+                Name = slot.PodName(benchmark),
                 NamespaceProperty = benchmark.Metadata.NamespaceProperty,
                 Labels = labels,
                 OwnerReferences = [OwnerReference(benchmark)],
@@ -55,6 +61,7 @@ public static class AgentPodBuilder
                 TerminationGracePeriodSeconds = 30,
                 NodeName = string.IsNullOrEmpty(spec.NodeName) ? null : spec.NodeName,
                 NodeSelector = spec.NodeSelector.Count == 0 ? null : spec.NodeSelector.ToDictionary(),
+                Affinity = slot.Node is null ? null : PinnedTo(slot.Node),
                 Tolerations = spec.Tolerations.Count == 0 ? null : spec.Tolerations.Select(t => KubernetesJson.Deserialize<V1Toleration>(t.ToJsonString())).ToList(),
                 Containers = [Container(spec, options)],
                 Volumes = [StorageVolume(spec.Storage), .. spec.ImagePullSecrets.Select((s, i) => PullSecretVolume(s.Name, i))],
@@ -121,6 +128,19 @@ public static class AgentPodBuilder
             new V1VolumeMount { MountPath = StorageMountPath, Name = "containerd-root" },
             .. spec.ImagePullSecrets.Select((s, i) => new V1VolumeMount { MountPath = $"{PullSecretsPath}/{s.Name}", Name = $"pull-secret-{i}", ReadOnlyProperty = true }),
         ],
+    };
+
+    // As the DaemonSet controller pins its pods: required node affinity on the node's name, so the
+    // scheduler still checks taints, resources and the rest (spec.nodeName would bypass it).
+    private static V1Affinity PinnedTo(string node) => new()
+    {
+        NodeAffinity = new V1NodeAffinity
+        {
+            RequiredDuringSchedulingIgnoredDuringExecution = new V1NodeSelector
+            {
+                NodeSelectorTerms = [new V1NodeSelectorTerm { MatchFields = [new V1NodeSelectorRequirement { Key = "metadata.name", OperatorProperty = "In", Values = [node] }] }],
+            },
+        },
     };
 
     private static V1Volume StorageVolume(BenchmarkStorage storage) => storage.Type switch

@@ -22,7 +22,7 @@ public static partial class BenchmarkReconciler
         if (PodObservation.Phase(pod) == "Succeeded" && progress.Result is { } document)
         {
             var median = document.Summary.MedianDurationSeconds?.ToString("0.000", CultureInfo.InvariantCulture) ?? "–";
-            var message = $"median {median} s over {document.Summary.SuccessfulRuns} successful of {document.Runs.Count} runs on node {pod.Spec.NodeName}; the full result is in ConfigMap {ObjectNames.ResultConfigMap(context.Benchmark)}";
+            var message = $"median {median} s over {document.Summary.SuccessfulRuns} successful of {document.Runs.Count} runs on node {pod.Spec.NodeName}; the full result is in ConfigMap {context.ResultConfigMapName}";
             return Finish(plan, context, BenchmarkPhase.Succeeded, "BenchmarkSucceeded", message, document);
         }
 
@@ -60,7 +60,7 @@ public static partial class BenchmarkReconciler
         var because = $"the agent's log could not be read ({context.Progress.LogError}), so the summary and per-run durations come from its termination message";
         var result = PartialResultBuilder.FromTermination(context.Benchmark, termination, context.Progress, pod.Spec.NodeName, because, context.StartTime ?? context.Now);
         var median = termination.MedianSeconds?.ToString("0.000", CultureInfo.InvariantCulture) ?? "–";
-        var message = $"median {median} s over {termination.SuccessfulRuns} successful of {result.Runs.Count} runs on node {pod.Spec.NodeName}; the agent's log could not be read, so ConfigMap {ObjectNames.ResultConfigMap(context.Benchmark)} holds a partial result (no samples, layers or environment)";
+        var message = $"median {median} s over {termination.SuccessfulRuns} successful of {result.Runs.Count} runs on node {pod.Spec.NodeName}; the agent's log could not be read, so ConfigMap {context.ResultConfigMapName} holds a partial result (no samples, layers or environment)";
         return Finish(plan, context, BenchmarkPhase.Succeeded, "BenchmarkSucceeded", message, result, because);
     }
 

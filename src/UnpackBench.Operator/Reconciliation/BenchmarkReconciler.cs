@@ -1,6 +1,7 @@
 using k8s.Models;
 using UnpackBench.Core.Benchmarks;
 using UnpackBench.Core.Results;
+using UnpackBench.Operator.Reconciliation.Survey;
 
 namespace UnpackBench.Operator.Reconciliation;
 
@@ -21,21 +22,45 @@ public static partial class BenchmarkReconciler
             return Deleting(observed);
         }
 
-        var podName = ObjectNames.AgentPod(benchmark);
-        var pod = observed.Pods.FirstOrDefault(p => p.Metadata.Name == podName);
-        var context = new StatusContext(benchmark, benchmark.Metadata.Generation ?? 1, observed.Now, pod, observed.Progress);
-        var plan = new ReconcilePlan { PodsToDelete = observed.Pods.Where(p => p.Metadata.Name != podName && p.Metadata.DeletionTimestamp is null).ToList() };
-        return WithFinalizer(DecideLiving(plan, context, observed, options), context, pod);
+        var plan = benchmark.Spec.Placement == BenchmarkPlacement.EachNode && UnpackBenchmarkSpecValidator.Validate(benchmark.Spec).Count == 0
+            ? SurveyReconciler.Decide(observed, options)
+            : DecideOneNode(observed, options);
+        return plan with { ConfigMapsToDelete = StaleNodeConfigMaps(observed) };
     }
 
-    private static ReconcilePlan DecideLiving(ReconcilePlan plan, StatusContext context, ObservedBenchmark observed, OperatorOptions options)
+    /// <summary>Whether <paramref name="pod"/> is an agent still running or about to (not finished, not being deleted).</summary>
+    internal static bool IsActive(V1Pod pod) => !PodObservation.IsTerminal(pod) && pod.Metadata.DeletionTimestamp is null;
+
+    private static ReconcilePlan DecideOneNode(ObservedBenchmark observed, OperatorOptions options)
+    {
+        var benchmark = observed.Benchmark;
+        var podName = ObjectNames.AgentPod(benchmark);
+        var pod = observed.Pods.FirstOrDefault(p => p.Metadata.Name == podName);
+        var context = new StatusContext(benchmark, benchmark.Metadata.Generation ?? 1, observed.Now, pod, observed.Progress, facts: NodeFacts.Of(observed.Node(pod?.Spec?.NodeName)));
+        var plan = new ReconcilePlan { PodsToDelete = observed.Pods.Where(p => p.Metadata.Name != podName && p.Metadata.DeletionTimestamp is null).ToList() };
+        if (UnpackBenchmarkSpecValidator.Validate(benchmark.Spec) is { Count: > 0 } problems)
+        {
+            plan = Finish(plan, context, BenchmarkPhase.Failed, "InvalidSpec", $"the spec cannot be benchmarked: {string.Join("; ", problems)}. Fix the spec; nothing is retried until it changes", null);
+        }
+        else
+        {
+            plan = DecideAgent(plan, context, observed.CreateFailure, options);
+        }
+
+        var podActive = pod is not null && IsActive(pod) && !plan.PodsToDelete.Contains(pod);
+        return WithFinalizer(plan, context, podActive);
+    }
+
+    // Per-node documents of an older generation (a survey that was restarted, or one that became a benchmark on one node).
+    private static List<V1ConfigMap> StaleNodeConfigMaps(ObservedBenchmark observed) => observed.ConfigMaps
+        .Where(c => c.Metadata.Labels?.ContainsKey(ObjectNames.NodeLabel) == true && ResultConfigMapBuilder.GenerationOf(c) is { } generation && generation < (observed.Benchmark.Metadata.Generation ?? 1))
+        .ToList();
+
+    /// <summary>The decision about one agent slot's pod: create it, wait for it, follow it, or finish from what it reported.</summary>
+    internal static ReconcilePlan DecideAgent(ReconcilePlan plan, StatusContext context, PodCreateFailure? createFailure, OperatorOptions options)
     {
         var benchmark = context.Benchmark;
         var pod = context.Pod;
-        if (UnpackBenchmarkSpecValidator.Validate(benchmark.Spec) is { Count: > 0 } problems)
-        {
-            return Finish(plan, context, BenchmarkPhase.Failed, "InvalidSpec", $"the spec cannot be benchmarked: {string.Join("; ", problems)}. Fix the spec; nothing is retried until it changes", null);
-        }
 
         // A finished generation stays finished, also while a pod it gave up on is being deleted.
         if (context.AlreadyFinished && (pod is null || PodObservation.IsTerminal(pod) || pod.Metadata.DeletionTimestamp is not null))
@@ -45,10 +70,10 @@ public static partial class BenchmarkReconciler
 
         if (pod is null)
         {
-            var podName = ObjectNames.AgentPod(benchmark);
+            var podName = context.Slot.PodName(benchmark);
             return context.CreatedPodBefore(podName)
                 ? Finish(plan, context, BenchmarkPhase.Failed, "AgentPodLost", $"agent pod {podName} disappeared after {context.CompletedRuns} of {benchmark.Spec.Runs} runs (deleted, evicted, or its node was lost); the completed runs are kept", LostResult(context, "the agent pod was lost"), "the agent pod was lost")
-                : CreatePod(plan, context, observed.CreateFailure is { } failure && failure.Generation == context.Generation ? failure : null, options);
+                : CreatePod(plan, context, createFailure is { } failure && failure.Generation == context.Generation ? failure : null, options);
         }
 
         if (pod.Metadata.DeletionTimestamp is not null && !PodObservation.IsTerminal(pod))
@@ -66,14 +91,13 @@ public static partial class BenchmarkReconciler
 
     // The finalizer is on while an agent pod may run, so deleting the benchmark stops it at once; it is
     // off once none runs, so a stopped operator never holds up deleting a finished benchmark.
-    private static ReconcilePlan WithFinalizer(ReconcilePlan plan, StatusContext context, V1Pod? pod)
+    internal static ReconcilePlan WithFinalizer(ReconcilePlan plan, StatusContext context, bool podActive)
     {
         var on = BenchmarkFinalizer.IsOn(context.Benchmark);
-        var podActive = pod is not null && !PodObservation.IsTerminal(pod) && pod.Metadata.DeletionTimestamp is null && !plan.PodsToDelete.Contains(pod);
-        var finished = plan.Status?.Phase is BenchmarkPhase.Succeeded or BenchmarkPhase.Failed || (plan.Status is null && context.AlreadyFinished);
+        var finished = BenchmarkPhase.IsFinished(plan.Status?.Phase) || (plan.Status is null && context.AlreadyFinished);
         return plan with
         {
-            Finalizer = !on && !finished && (plan.PodToCreate is not null || podActive) ? FinalizerChange.Add
+            Finalizer = !on && !finished && (plan.PodsToCreate.Count > 0 || podActive) ? FinalizerChange.Add
                 : on && finished && !podActive ? FinalizerChange.Remove
                 : FinalizerChange.None,
         };
@@ -86,7 +110,7 @@ public static partial class BenchmarkReconciler
 
     private static ReconcilePlan CreatePod(ReconcilePlan plan, StatusContext context, PodCreateFailure? failure, OperatorOptions options)
     {
-        var pod = AgentPodBuilder.Build(context.Benchmark, options);
+        var pod = AgentPodBuilder.Build(context.Benchmark, options, context.Slot);
         if (failure is not null)
         {
             // The API refused the pod: say why (in its words) and try again after a capped backoff.
@@ -104,23 +128,23 @@ public static partial class BenchmarkReconciler
         {
             PodToCreate = pod,
             Status = context.Status(BenchmarkPhase.Pending, "AgentPodPending", StartingMessage(pod)),
-            Events = [new BenchmarkEvent("Normal", "Started", created)],
+            Events = [new BenchmarkEvent("Normal", EventReasons.Started, created)],
         };
     }
 
     private static ReconcilePlan Finish(ReconcilePlan plan, StatusContext context, string phase, string reason, string message, BenchmarkResult? result, string? partialBecause = null)
     {
-        var configMap = result is null ? null : ResultConfigMapBuilder.Build(context.Benchmark, result, partialBecause is not null);
+        var configMap = result is null ? null : ResultConfigMapBuilder.Build(context.Benchmark, result, partialBecause is not null, context.Slot);
         var status = context.Status(phase, reason, message, configMap?.Metadata.Name, finished: true, partialBecause);
         var events = context.RunEvents().ToList();
         if (!context.AlreadyFinished || context.PreviousReason != reason)
         {
-            events.Add(new BenchmarkEvent(phase == BenchmarkPhase.Succeeded ? "Normal" : "Warning", phase == BenchmarkPhase.Succeeded ? "Succeeded" : reason, message));
+            events.Add(new BenchmarkEvent(phase == BenchmarkPhase.Succeeded ? "Normal" : "Warning", phase == BenchmarkPhase.Succeeded ? EventReasons.Succeeded : reason, message));
         }
 
         return plan with { ConfigMapToWrite = configMap, Status = status, Events = events };
     }
 
-    private static BenchmarkResult? LostResult(StatusContext context, string why) =>
+    internal static BenchmarkResult? LostResult(StatusContext context, string why) =>
         PartialResultBuilder.Build(context.Benchmark, context.Progress, context.Pod?.Spec.NodeName ?? context.Previous.NodeName, why, context.StartTime ?? context.Now);
 }

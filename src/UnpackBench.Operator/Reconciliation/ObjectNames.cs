@@ -23,6 +23,9 @@ public static class ObjectNames
     /// <summary>Label: the spec generation the agent pod runs.</summary>
     public const string GenerationLabel = "unpackbench.io/generation";
 
+    /// <summary>Label: the node a survey's agent pod or per-node ConfigMap belongs to (shortened to fit).</summary>
+    public const string NodeLabel = "unpackbench.io/node";
+
     /// <summary>Label on everything the operator manages.</summary>
     public const string ManagedByLabel = "app.kubernetes.io/managed-by";
 
@@ -36,8 +39,21 @@ public static class ObjectNames
     public static string AgentPod(V1Alpha1UnpackBenchmark benchmark) =>
         Fit($"{benchmark.Metadata.Name}-agent-g{benchmark.Metadata.Generation?.ToString(CultureInfo.InvariantCulture) ?? "0"}-{UidFragment(benchmark)}", 63);
 
-    /// <summary>The ConfigMap holding the result document: <c>&lt;name&gt;-result</c>.</summary>
+    /// <summary>
+    /// A survey's agent pod on <paramref name="node"/>: <c>&lt;name&gt;-agent-g&lt;generation&gt;-&lt;uid&gt;-&lt;node&gt;</c>, with
+    /// <c>-r2</c> for the retry after an eviction; a name past 63 characters keeps its start and ends in a hash of the whole.
+    /// </summary>
+    public static string AgentPod(V1Alpha1UnpackBenchmark benchmark, string node, int attempt) =>
+        Fit($"{AgentPod(benchmark)}-{node}{(attempt > 1 ? $"-r{attempt.ToString(CultureInfo.InvariantCulture)}" : "")}", 63);
+
+    /// <summary>The ConfigMap holding the result document: <c>&lt;name&gt;-result</c> (of a survey: the index of its nodes' ConfigMaps).</summary>
     public static string ResultConfigMap(V1Alpha1UnpackBenchmark benchmark) => Fit($"{benchmark.Metadata.Name}-result", 253);
+
+    /// <summary>A survey node's result document: <c>&lt;name&gt;-result-&lt;node&gt;</c>, shortened with a hash where needed.</summary>
+    public static string NodeResultConfigMap(V1Alpha1UnpackBenchmark benchmark, string node) => Fit($"{benchmark.Metadata.Name}-result-{node}", 253);
+
+    /// <summary>The value of <see cref="NodeLabel"/> for <paramref name="node"/>: label values hold at most 63 characters.</summary>
+    public static string NodeLabelValue(string node) => Fit(node, 63).TrimEnd('-', '.', '_');
 
     /// <summary>The labels of every object owned by <paramref name="benchmark"/>.</summary>
     public static Dictionary<string, string> OwnedLabels(V1Alpha1UnpackBenchmark benchmark) => new()

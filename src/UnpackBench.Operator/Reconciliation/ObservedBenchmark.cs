@@ -16,4 +16,17 @@ public sealed record ObservedBenchmark(
     V1ConfigMap? ResultConfigMap,
     AgentProgress Progress,
     DateTimeOffset Now,
-    PodCreateFailure? CreateFailure = null);
+    PodCreateFailure? CreateFailure = null)
+{
+    /// <summary>The cluster's nodes, or null while the operator has not listed them (yet, or it may not).</summary>
+    public IReadOnlyList<V1Node>? Nodes { get; init; }
+
+    /// <summary>Every ConfigMap the benchmark owns (its result, and a survey's per-node results and index).</summary>
+    public IReadOnlyList<V1ConfigMap> ConfigMaps { get; init; } = [];
+
+    /// <summary>What the agent in the pod of that name has logged so far (a survey follows several).</summary>
+    public Func<string, AgentProgress> ProgressOf { get; init; } = _ => AgentProgress.Empty;
+
+    /// <summary>The node of that name, if the operator knows it.</summary>
+    public V1Node? Node(string? name) => name is null ? null : Nodes?.FirstOrDefault(n => n.Metadata.Name == name);
+}

@@ -5,8 +5,9 @@ namespace UnpackBench.Operator.Reconciliation;
 
 /// <summary>
 /// What a reconcile decided to do; the executor carries it out in a fixed order (add the finalizer,
-/// delete stale pods, create the pod, follow its log, write the ConfigMap, write the status, record
-/// events, remove the finalizer).
+/// delete stale pods, create pods, follow their logs, write ConfigMaps, delete stale ConfigMaps, write
+/// the status, record events, remove the finalizer). A benchmark on one node has at most one pod to
+/// create, one log to follow and one ConfigMap to write; a survey may have several of each.
 /// </summary>
 public sealed record ReconcilePlan
 {
@@ -16,20 +17,50 @@ public sealed record ReconcilePlan
     /// <summary>Pods of older generations, or of a failed benchmark, to delete.</summary>
     public IReadOnlyList<V1Pod> PodsToDelete { get; init; } = [];
 
-    /// <summary>The agent pod to create.</summary>
-    public V1Pod? PodToCreate { get; init; }
+    /// <summary>Pods whose node is lost, to delete without a grace period (no kubelet will confirm a graceful delete).</summary>
+    public IReadOnlyList<V1Pod> PodsToForceDelete { get; init; } = [];
 
-    /// <summary>The pod whose log must be followed (the executor does nothing if it already is).</summary>
-    public V1Pod? FollowLogsOf { get; init; }
+    /// <summary>The agent pods to create.</summary>
+    public IReadOnlyList<V1Pod> PodsToCreate { get; init; } = [];
 
-    /// <summary>The result ConfigMap to create or replace.</summary>
-    public V1ConfigMap? ConfigMapToWrite { get; init; }
+    /// <summary>The one agent pod to create (of a benchmark on one node).</summary>
+    public V1Pod? PodToCreate
+    {
+        get => PodsToCreate.Count == 0 ? null : PodsToCreate[0];
+        init => PodsToCreate = value is null ? [] : [value];
+    }
+
+    /// <summary>Pods whose logs must be followed (the executor does nothing for those already followed).</summary>
+    public IReadOnlyList<V1Pod> LogsToFollow { get; init; } = [];
+
+    /// <summary>The one pod whose log must be followed (of a benchmark on one node).</summary>
+    public V1Pod? FollowLogsOf
+    {
+        get => LogsToFollow.Count == 0 ? null : LogsToFollow[0];
+        init => LogsToFollow = value is null ? [] : [value];
+    }
+
+    /// <summary>Result ConfigMaps to create or replace.</summary>
+    public IReadOnlyList<V1ConfigMap> ConfigMapsToWrite { get; init; } = [];
+
+    /// <summary>The one result ConfigMap to create or replace (of a benchmark on one node).</summary>
+    public V1ConfigMap? ConfigMapToWrite
+    {
+        get => ConfigMapsToWrite.Count == 0 ? null : ConfigMapsToWrite[0];
+        init => ConfigMapsToWrite = value is null ? [] : [value];
+    }
+
+    /// <summary>ConfigMaps of an older generation's survey nodes, to delete.</summary>
+    public IReadOnlyList<V1ConfigMap> ConfigMapsToDelete { get; init; } = [];
 
     /// <summary>The status to write (only written if it differs from the current one).</summary>
     public UnpackBenchmarkStatus? Status { get; init; }
 
     /// <summary>Events to record about the benchmark.</summary>
     public IReadOnlyList<BenchmarkEvent> Events { get; init; } = [];
+
+    /// <summary>Runs observed without an event each (a survey shows runs in its rows), for the runs metric.</summary>
+    public RunTally QuietRuns { get; init; }
 
     /// <summary>Whether to add or remove <see cref="BenchmarkFinalizer"/>.</summary>
     public FinalizerChange Finalizer { get; init; }
@@ -43,6 +74,15 @@ public sealed record ReconcilePlan
 /// <param name="Reason">CamelCase reason.</param>
 /// <param name="Message">A sentence.</param>
 public sealed record BenchmarkEvent(string Type, string Reason, string Message);
+
+/// <summary>Timed runs counted by outcome.</summary>
+/// <param name="Succeeded">Successful runs.</param>
+/// <param name="Failed">Failed runs.</param>
+public readonly record struct RunTally(int Succeeded, int Failed)
+{
+    /// <summary>This tally and <paramref name="other"/> together.</summary>
+    public RunTally Add(RunTally other) => new(Succeeded + other.Succeeded, Failed + other.Failed);
+}
 
 /// <summary>What to do with the benchmark's <see cref="BenchmarkFinalizer"/>.</summary>
 public enum FinalizerChange

@@ -17,16 +17,19 @@ public static class ResultConfigMapBuilder
     /// <summary>Annotation, <c>"true"</c> when the operator assembled the document because the agent's own did not arrive.</summary>
     public const string PartialAnnotation = "unpackbench.io/partial";
 
-    /// <summary>Builds the ConfigMap for <paramref name="result"/>, shedding series if needed to fit; <paramref name="partial"/> marks an assembled document.</summary>
-    public static V1ConfigMap Build(V1Alpha1UnpackBenchmark benchmark, BenchmarkResult result, bool partial = false) => new()
+    /// <summary>
+    /// Builds the ConfigMap for <paramref name="result"/> in <paramref name="slot"/>'s ConfigMap (by default
+    /// <c>&lt;name&gt;-result</c>), shedding series if needed to fit; <paramref name="partial"/> marks an assembled document.
+    /// </summary>
+    public static V1ConfigMap Build(V1Alpha1UnpackBenchmark benchmark, BenchmarkResult result, bool partial = false, AgentSlot? slot = null) => new()
     {
         ApiVersion = "v1",
         Kind = "ConfigMap",
         Metadata = new V1ObjectMeta
         {
-            Name = ObjectNames.ResultConfigMap(benchmark),
+            Name = (slot ?? AgentSlot.OneNode).ResultConfigMapName(benchmark),
             NamespaceProperty = benchmark.Metadata.NamespaceProperty,
-            Labels = ObjectNames.OwnedLabels(benchmark),
+            Labels = Labels(benchmark, slot),
             Annotations = new Dictionary<string, string>
             {
                 [GenerationAnnotation] = (benchmark.Metadata.Generation ?? 0).ToString(CultureInfo.InvariantCulture),
@@ -37,12 +40,27 @@ public static class ResultConfigMapBuilder
         Data = new Dictionary<string, string> { [DocumentKey] = ResultDocumentFitter.Fit(result) },
     };
 
-    /// <summary>Whether <paramref name="existing"/> already holds this generation's document.</summary>
+    private static Dictionary<string, string> Labels(V1Alpha1UnpackBenchmark benchmark, AgentSlot? slot)
+    {
+        var labels = ObjectNames.OwnedLabels(benchmark);
+        if (slot?.Node is { } node)
+        {
+            labels[ObjectNames.NodeLabel] = ObjectNames.NodeLabelValue(node);
+        }
+
+        return labels;
+    }
+
+    /// <summary>The generation whose document <paramref name="configMap"/> holds, if it says.</summary>
+    public static long? GenerationOf(V1ConfigMap configMap) =>
+        configMap.Metadata?.Annotations is { } annotations && annotations.TryGetValue(GenerationAnnotation, out var value)
+            && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var generation) ? generation : null;
+
+    /// <summary>Whether <paramref name="existing"/> already holds this generation's <paramref name="wanted"/> data.</summary>
     public static bool IsCurrent(V1ConfigMap? existing, V1Alpha1UnpackBenchmark benchmark, V1ConfigMap wanted) =>
-        existing?.Metadata?.Annotations is { } annotations
-        && annotations.TryGetValue(GenerationAnnotation, out var generation)
-        && generation == (benchmark.Metadata.Generation ?? 0).ToString(CultureInfo.InvariantCulture)
+        existing is not null
+        && GenerationOf(existing) == (benchmark.Metadata.Generation ?? 0)
         && existing.Data is { } data
-        && data.TryGetValue(DocumentKey, out var document)
-        && document == wanted.Data[DocumentKey];
+        && data.Count == wanted.Data.Count
+        && wanted.Data.All(pair => data.TryGetValue(pair.Key, out var value) && value == pair.Value);
 }

@@ -13,8 +13,10 @@ namespace UnpackBench.Operator.Reconciliation;
 /// </summary>
 internal sealed class StatusContext
 {
-    public StatusContext(V1Alpha1UnpackBenchmark benchmark, long generation, DateTimeOffset now, V1Pod? pod, AgentProgress progress)
+    public StatusContext(V1Alpha1UnpackBenchmark benchmark, long generation, DateTimeOffset now, V1Pod? pod, AgentProgress progress, AgentSlot? slot = null, NodeFacts? facts = null)
     {
+        Slot = slot ?? AgentSlot.OneNode;
+        Facts = facts ?? NodeFacts.None;
         Benchmark = benchmark;
         Generation = generation;
         Now = new DateTimeOffset(now.UtcDateTime.Ticks - now.UtcDateTime.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
@@ -25,6 +27,15 @@ internal sealed class StatusContext
     }
 
     public V1Alpha1UnpackBenchmark Benchmark { get; }
+
+    /// <summary>Where the agent pod goes: anywhere (a benchmark on one node) or one survey node.</summary>
+    public AgentSlot Slot { get; }
+
+    /// <summary>What is known of the agent's node from its Node object.</summary>
+    public NodeFacts Facts { get; }
+
+    /// <summary>The name of the ConfigMap this slot's result goes to.</summary>
+    public string ResultConfigMapName => Slot.ResultConfigMapName(Benchmark);
 
     public long Generation { get; }
 
@@ -44,7 +55,7 @@ internal sealed class StatusContext
     public bool SameGeneration { get; }
 
     /// <summary>Whether this generation already ended (Succeeded or Failed).</summary>
-    public bool AlreadyFinished => SameGeneration && Previous.Phase is BenchmarkPhase.Succeeded or BenchmarkPhase.Failed;
+    public bool AlreadyFinished => SameGeneration && BenchmarkPhase.IsFinished(Previous.Phase);
 
     /// <summary>The reason the previous status gave.</summary>
     public string? PreviousReason => Previous.Conditions.FirstOrDefault(c => c.Type == ConditionSet.Ready)?.Reason;
@@ -69,8 +80,8 @@ internal sealed class StatusContext
         return Progress.Runs.Values
             .Where(r => r.RunId > counted)
             .Select(r => r.Status == RunResult.Success
-                ? new BenchmarkEvent("Normal", "RunCompleted", $"run {r.RunId}/{Benchmark.Spec.Runs}: {r.DurationSeconds:0.000} s")
-                : new BenchmarkEvent("Warning", "RunFailed", $"run {r.RunId}/{Benchmark.Spec.Runs} failed: {r.Error}"))
+                ? new BenchmarkEvent("Normal", EventReasons.RunCompleted, $"run {r.RunId}/{Benchmark.Spec.Runs}: {r.DurationSeconds:0.000} s")
+                : new BenchmarkEvent("Warning", EventReasons.RunFailed, $"run {r.RunId}/{Benchmark.Spec.Runs} failed: {r.Error}"))
             .ToList();
     }
 
@@ -106,14 +117,9 @@ internal sealed class StatusContext
             Summary = summary,
             Nodes =
             [
-                new NodeBenchmarkStatus
-                {
-                    NodeName = nodeName,
-                    AgentPod = Pod?.Metadata.Name ?? ObjectNames.AgentPod(Benchmark),
-                    Phase = phase,
-                    CompletedRuns = completed,
-                    Summary = summary,
-                },
+                StatusRows.Row(
+                    nodeName, Benchmark.Spec.Snapshotter, Facts.With(Progress.Result?.Environment), Pod?.Metadata.Name ?? Slot.PodName(Benchmark),
+                    phase, reason, message, completed, summary, resultConfigMap ?? (SameGeneration && finished ? Previous.ResultConfigMap : null)),
             ],
         };
     }

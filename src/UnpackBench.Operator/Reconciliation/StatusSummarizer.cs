@@ -20,8 +20,11 @@ public static class StatusSummarizer
         }
 
         var runs = progress.Result?.Runs ?? progress.Runs.Values.ToList();
-        var summary = progress.Result?.Summary ?? SummaryCalculator.Summarize(runs, progress.Image?.TotalUncompressedBytes);
-        return new BenchmarkSummaryStatus
+        return Summarize(progress.Result?.Summary ?? SummaryCalculator.Summarize(runs, progress.Image?.TotalUncompressedBytes));
+    }
+
+    /// <summary>The status's figures of <paramref name="summary"/>.</summary>
+    public static BenchmarkSummaryStatus Summarize(BenchmarkSummary summary) => new()
         {
             SuccessfulRuns = summary.SuccessfulRuns,
             FailedRuns = summary.FailedRuns,
@@ -31,11 +34,11 @@ public static class StatusSummarizer
             MedianSeconds = Format(summary.MedianDurationSeconds, "0.000"),
             P95Seconds = Format(summary.P95DurationSeconds, "0.000"),
             ThroughputMBps = Format(summary.ThroughputMbPerSecond, "0.0"),
+            CpuSeconds = Format(summary.AvgCpuSeconds, "0.000"),
             CpuPeakPercent = Format(summary.MaxCpuPeakPercent, "0.0"),
             MemoryPeakMB = Format(summary.MaxMemoryPeakMb, "0.0"),
             PidPeakCount = summary.MaxPidPeakCount,
         };
-    }
 
     /// <summary>The summary when only the termination message survived (the log was lost).</summary>
     public static BenchmarkSummaryStatus? FromTermination(AgentTerminationMessage? termination) =>
