@@ -99,7 +99,7 @@ internal sealed class StatusContext
         var summary = StatusSummarizer.Summarize(Progress)
             ?? StatusSummarizer.FromTermination(Termination)
             ?? (SameGeneration ? Previous.Summary : null);
-        var nodeName = Pod?.Spec.NodeName ?? (SameGeneration ? Previous.NodeName : null);
+        var nodeName = Slot.Node ?? Pod?.Spec.NodeName ?? (SameGeneration ? Previous.NodeName : null);
         var finishedAt = Pod is null ? null : PodObservation.Terminated(Pod)?.FinishedAt;
         return new UnpackBenchmarkStatus
         {

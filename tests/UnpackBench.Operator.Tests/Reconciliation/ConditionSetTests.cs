@@ -11,17 +11,19 @@ public sealed class ConditionSetTests
     private static BenchmarkCondition Condition(IReadOnlyList<BenchmarkCondition> conditions, string type) => Assert.Single(conditions, c => c.Type == type);
 
     [Theory]
-    [InlineData(BenchmarkPhase.Pending, "False", "Unknown")]
-    [InlineData(BenchmarkPhase.Running, "False", "Unknown")]
-    [InlineData(BenchmarkPhase.Succeeded, "True", "True")]
-    [InlineData(BenchmarkPhase.Failed, "False", "False")]
-    public void Ready_and_Succeeded_follow_the_phase(string phase, string ready, string succeeded)
+    [InlineData(BenchmarkPhase.Pending, "False", "Unknown", null)]
+    [InlineData(BenchmarkPhase.Running, "False", "Unknown", null)]
+    [InlineData(BenchmarkPhase.Succeeded, "True", "True", null)]
+    [InlineData(BenchmarkPhase.PartiallySucceeded, "True", "True", null)]
+    [InlineData(BenchmarkPhase.Failed, "False", "False", "True")]
+    public void Ready_Succeeded_and_Stalled_follow_the_phase(string phase, string ready, string succeeded, string? stalled)
     {
         var conditions = ConditionSet.For(phase, "SomeReason", "a message", 3, [], Scenario.Now);
 
-        Assert.Equal(2, conditions.Count);
+        Assert.Equal(stalled is null ? 2 : 3, conditions.Count);
         Assert.Equal(ready, Condition(conditions, ConditionSet.Ready).Status);
         Assert.Equal(succeeded, Condition(conditions, ConditionSet.Succeeded).Status);
+        Assert.Equal(stalled, conditions.SingleOrDefault(c => c.Type == ConditionSet.Stalled)?.Status);
         Assert.All(conditions, c => Assert.Equal(("SomeReason", "a message", 3L, Scenario.Now), (c.Reason, c.Message, c.ObservedGeneration, c.LastTransitionTime)));
     }
 

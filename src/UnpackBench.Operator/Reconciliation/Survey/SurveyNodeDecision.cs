@@ -83,7 +83,8 @@ internal static class SurveyNodeDecision
             ConfigMapToWrite = configMap,
             Events = [.. plan.Events, new BenchmarkEvent("Warning", reason, $"node {context.Slot.Node}: {message}")],
         };
-        return SurveyRows.From(status, scope.Snapshotters, context.Slot.Attempt, document: null);
+        var agentPod = context.Pod?.Metadata.Name ?? context.Previous.Nodes[0].AgentPod;
+        return [.. SurveyRows.From(status, scope.Snapshotters, context.Slot.Attempt, document: null).Select(r => r with { AgentPod = agentPod })];
     }
 
     private static NodeBenchmarkStatus Reset(NodeBenchmarkStatus row, int attempts, string reason, string message) => row with
