@@ -10,6 +10,7 @@ public sealed class BenchmarkLimitsTests
         { "warm-up runs", BenchmarkLimits.WarmupRuns },
         { "sample interval", BenchmarkLimits.SampleIntervalMs },
         { "timeout", BenchmarkLimits.TimeoutSeconds },
+        { "parallel nodes", BenchmarkLimits.MaxParallelNodes },
     };
 
     [Theory]
@@ -48,5 +49,22 @@ public sealed class BenchmarkLimitsTests
     public void The_spec_validator_refuses_a_snapshotter_containerd_could_not_have()
     {
         Assert.Contains(UnpackBenchmarkSpecValidator.Validate(new UnpackBenchmarkSpec { Image = "busybox", Snapshotter = "../etc" }), p => p.StartsWith("spec.snapshotter", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_spec_is_a_benchmark_on_one_node_unless_it_asks_for_a_survey()
+    {
+        var spec = new UnpackBenchmarkSpec();
+
+        Assert.Equal((BenchmarkPlacement.OneNode, BenchmarkLimits.MaxParallelNodes.Default), (spec.Placement, spec.MaxParallelNodes));
+    }
+
+    [Fact]
+    public void The_spec_validator_refuses_a_survey_pinned_to_one_node_and_too_many_parallel_nodes()
+    {
+        var problems = UnpackBenchmarkSpecValidator.Validate(new UnpackBenchmarkSpec { Image = "busybox", Placement = BenchmarkPlacement.EachNode, NodeName = "node-1", MaxParallelNodes = 0 });
+
+        Assert.Contains(problems, p => p.StartsWith("spec.nodeName names one node, but spec.placement is EachNode", StringComparison.Ordinal));
+        Assert.Contains("spec.maxParallelNodes is 0; it must be between 1 and 1000", problems);
     }
 }

@@ -16,6 +16,7 @@ public sealed class CrdLimitsTests
         { "timeoutSeconds", BenchmarkLimits.TimeoutSeconds },
         { "concurrency", BenchmarkLimits.Concurrency },
         { "linkMbps", BenchmarkLimits.LinkMbps },
+        { "maxParallelNodes", BenchmarkLimits.MaxParallelNodes },
     };
 
     private static IEnumerable<(string Version, JsonObject Spec)> Specs() =>

@@ -27,7 +27,12 @@ internal sealed partial class PodWorker
                 return;
             }
 
-            if (Deleting)
+            if (Eviction is not null)
+            {
+                process.KillAll();
+                await process.Exited.WaitAsync(stop);
+            }
+            else if (Deleting)
             {
                 await StopContainerAsync(process, () => Pod.Metadata.DeletionGracePeriodSeconds ?? TerminationGracePeriod(), stop);
             }
@@ -44,7 +49,8 @@ internal sealed partial class PodWorker
 
         var exitCode = await process.Exited.WaitAsync(stop);
         _context.Report($"pod {Namespace}/{Name}: {process.Id} exited with {exitCode}");
-        await SetAsync(Terminated(exitCode, deadlineExceeded), stop);
+        var terminated = Terminated(exitCode, deadlineExceeded);
+        await SetAsync(Eviction is null ? terminated : Evicted(terminated), stop);
     }
 
     private long TerminationGracePeriod() => Pod.Spec.TerminationGracePeriodSeconds ?? DefaultGracePeriodSeconds;

@@ -60,6 +60,17 @@ internal sealed class PodWorkers(KubeletContext context, CancellationToken stop)
         }
     }
 
+    /// <summary>Evicts the running pod <paramref name="namespace"/>/<paramref name="pod"/>; false when this kubelet runs no such pod.</summary>
+    public bool Evict(string @namespace, string pod, string message)
+    {
+        lock (_gate)
+        {
+            var worker = _current.Values.FirstOrDefault(w => w.Namespace == @namespace && w.Name == pod && w.Started);
+            worker?.Evict(message);
+            return worker is not null;
+        }
+    }
+
     /// <summary>Waits until every worker has returned (after <c>stop</c> was cancelled).</summary>
     public Task StoppedAsync()
     {

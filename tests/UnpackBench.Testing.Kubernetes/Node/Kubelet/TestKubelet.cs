@@ -80,6 +80,19 @@ public sealed class TestKubelet : IPodLogSource, IAsyncDisposable
     public Task SetReadyAsync(bool ready, CancellationToken cancellationToken = default) => _node.SetReadyAsync(ready, cancellationToken);
 
     /// <summary>
+    /// Evicts a pod this kubelet runs, as a real kubelet does under node pressure: the container is killed at
+    /// once and the pod ends Failed with reason <c>Evicted</c> and <paramref name="message"/>. Throws when the
+    /// kubelet runs no started pod of that name.
+    /// </summary>
+    public void Evict(string @namespace, string pod, string message = "The node was low on resource: ephemeral-storage.")
+    {
+        if (_workers?.Evict(@namespace, pod, message) != true)
+        {
+            throw new InvalidOperationException($"The kubelet of {NodeName} runs no started pod {@namespace}/{pod} to evict.");
+        }
+    }
+
+    /// <summary>
     /// Stops the kubelet as if it crashed: no more watching and no more status writes. With
     /// <paramref name="killWorkloads"/> every container process is SIGKILLed too (the node lost its
     /// workloads); otherwise they keep running, unobserved, until dispose. Pods stay as the API last saw
