@@ -44,7 +44,7 @@ internal sealed class DeletedBenchmarkCleanup(
             logs.Forget(pod);
             if (pod.Metadata.DeletionTimestamp is null && await pods.DeleteAsync(pod, cancellationToken) is { } deleting)
             {
-                podCache.Upsert(deleting);
+                podCache.UpdateIfPresent(deleting);
             }
         }
 

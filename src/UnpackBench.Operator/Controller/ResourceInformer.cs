@@ -46,6 +46,19 @@ internal sealed class ResourceInformer<T>(
         _cache.AddOrUpdate(ObjectKey.Of(item), item, (_, cached) => IsNewer(item, cached) ? item : cached);
     }
 
+    /// <summary>
+    /// Replaces a cached object with the state a write of the operator's own returned (a delete's answer),
+    /// but only while the cache still holds it: a delete that removed the object at once may be answered
+    /// after the watch already reported it gone, and must not bring it back.
+    /// </summary>
+    public void UpdateIfPresent(T item)
+    {
+        var key = ObjectKey.Of(item);
+        while (_cache.TryGetValue(key, out var cached) && IsNewer(item, cached) && !_cache.TryUpdate(key, item, cached))
+        {
+        }
+    }
+
     /// <summary>Notifies every cached object as changed (the periodic resync).</summary>
     public void Resync()
     {

@@ -82,7 +82,7 @@ internal sealed class PlanExecutor(
         {
             if (await pods.DeleteAsync(pod, cancellationToken, force) is { } deleting)
             {
-                podCache.Upsert(deleting);
+                podCache.UpdateIfPresent(deleting);
             }
 
             logs.Forget(pod);

@@ -94,13 +94,14 @@ internal sealed class OperatorCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Adds a kubelet (a node) with optional labels.</summary>
-    public async Task<TestKubelet> AddNodeAsync(string name, IDictionary<string, string>? labels = null)
+    /// <summary>Adds a kubelet (a node) with optional labels and taints.</summary>
+    public async Task<TestKubelet> AddNodeAsync(string name, IDictionary<string, string>? labels = null, IList<V1Taint>? taints = null)
     {
         var commands = new Dictionary<string, ContainerCommand> { ["unpackbench-agent"] = new("dotnet", [AgentDll]) };
         var kubelet = new TestKubelet(Client, name, Directory.Combine("nodes", name), commands, new TestKubeletOptions
         {
             Labels = labels ?? new Dictionary<string, string>(),
+            Taints = taints ?? [],
             DockerHost = _dockerHost,
             Diagnostics = line => Log($"[{name}] {line}"),
         });
@@ -109,6 +110,10 @@ internal sealed class OperatorCluster : IAsyncDisposable
         Server.PodLogs = new CompositePodLogSource([.. _kubelets]);
         return kubelet;
     }
+
+    /// <summary>Cordons the node, as <c>kubectl cordon</c> does.</summary>
+    public Task CordonAsync(string node) =>
+        Client.CoreV1.PatchNodeAsync(new V1Patch("""{"spec":{"unschedulable":true}}""", V1Patch.PatchType.MergePatch), node);
 
     /// <summary>Pushes an image to the registry and returns its reference.</summary>
     public Task<string> PushAsync(string repository, Func<OciLayout, BuiltImage> build)
@@ -167,6 +172,14 @@ internal sealed class OperatorCluster : IAsyncDisposable
         ResyncPeriod = TimeSpan.FromSeconds(30),
         UnschedulableTimeout = TimeSpan.FromSeconds(10),
     };
+
+    /// <summary>Replaces the benchmark's spec (a new generation).</summary>
+    public async Task ReplaceSpecAsync(string name, Func<UnpackBenchmarkSpec, UnpackBenchmarkSpec> change)
+    {
+        var benchmark = await ReadBenchmarkAsync(name) ?? throw new InvalidOperationException($"benchmark {name} does not exist");
+        benchmark.Spec = change(benchmark.Spec);
+        await Client.CustomObjects.ReplaceNamespacedCustomObjectAsync(benchmark, V1Alpha1UnpackBenchmark.Group, V1Alpha1UnpackBenchmark.Version, Namespace, V1Alpha1UnpackBenchmark.Plural, name);
+    }
 
     public async Task<V1Alpha1UnpackBenchmark> CreateBenchmarkAsync(string name, UnpackBenchmarkSpec spec)
     {
