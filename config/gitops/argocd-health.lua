@@ -1,6 +1,8 @@
 -- Argo CD health check for unpackbench.io/UnpackBenchmark.
--- Succeeded -> Healthy, Failed -> Degraded, anything else (no status yet, Pending, Running, or a
--- status older than the spec) -> Progressing. Reads status.phase and the Succeeded condition.
+-- Succeeded -> Healthy; PartiallySucceeded (a survey some of whose nodes failed; its result is there for
+-- the nodes that succeeded) -> Healthy, with the failed nodes in the message; Failed (or Stalled) ->
+-- Degraded; anything else (no status yet, Pending, Running, or a status older than the spec) ->
+-- Progressing. Reads status.phase and the Succeeded, Stalled and AllNodesSucceeded conditions.
 local hs = {}
 if obj.status == nil then
   hs.status = "Progressing"
@@ -17,10 +19,16 @@ if generation ~= nil and observed ~= nil and observed < generation then
 end
 
 local succeeded = nil
+local stalled = nil
+local allNodes = nil
 if obj.status.conditions ~= nil then
   for _, condition in ipairs(obj.status.conditions) do
     if condition.type == "Succeeded" then
       succeeded = condition
+    elseif condition.type == "Stalled" then
+      stalled = condition
+    elseif condition.type == "AllNodesSucceeded" then
+      allNodes = condition
     end
   end
 end
@@ -28,7 +36,10 @@ end
 local phase = obj.status.phase
 if phase == "Succeeded" or (phase == nil and succeeded ~= nil and succeeded.status == "True") then
   hs.status = "Healthy"
-elseif phase == "Failed" or (phase == nil and succeeded ~= nil and succeeded.status == "False") then
+elseif phase == "PartiallySucceeded" then
+  hs.status = "Healthy"
+elseif phase == "Failed" or (phase == nil and succeeded ~= nil and succeeded.status == "False")
+    or (stalled ~= nil and stalled.status == "True") then
   hs.status = "Degraded"
 else
   hs.status = "Progressing"
@@ -38,5 +49,8 @@ if succeeded ~= nil and succeeded.message ~= nil and succeeded.message ~= "" the
   hs.message = succeeded.message
 else
   hs.message = "Phase: " .. (phase or "Pending")
+end
+if phase == "PartiallySucceeded" and allNodes ~= nil and allNodes.message ~= nil then
+  hs.message = "Partially succeeded: " .. allNodes.message
 end
 return hs

@@ -1,3 +1,7 @@
+using System.Text.Json.Nodes;
+using k8s;
+using UnpackBench.Core.Benchmarks;
+using UnpackBench.Operator.Reconciliation;
 using UnpackBench.Packaging.Tests.Infrastructure;
 
 namespace UnpackBench.Packaging.Tests.GitOps;
@@ -15,17 +19,34 @@ public sealed class GitOpsTests
         Assert.Equal(Repository.Read(HealthCheck), embedded);
     }
 
-    [Fact]
-    public void Health_check_maps_the_phases_argo_cd_understands()
+    [Theory]
+    [InlineData(null, 1, "Progressing")]
+    [InlineData(BenchmarkPhase.Pending, 1, "Progressing")]
+    [InlineData(BenchmarkPhase.Running, 1, "Progressing")]
+    [InlineData(BenchmarkPhase.Succeeded, 1, "Healthy")]
+    [InlineData(BenchmarkPhase.PartiallySucceeded, 1, "Healthy")]
+    [InlineData(BenchmarkPhase.Failed, 1, "Degraded")]
+    [InlineData(BenchmarkPhase.Succeeded, 0, "Progressing")]
+    public void Argo_cd_reads_each_phase_the_operator_writes(string? phase, long observedGeneration, string health)
     {
-        var lua = Repository.Read(HealthCheck);
-        Assert.Contains("phase == \"Succeeded\"", lua, StringComparison.Ordinal);
-        Assert.Contains("phase == \"Failed\"", lua, StringComparison.Ordinal);
-        Assert.Contains("condition.type == \"Succeeded\"", lua, StringComparison.Ordinal);
-        foreach (var status in new[] { "Healthy", "Degraded", "Progressing" })
-        {
-            Assert.Contains($"hs.status = \"{status}\"", lua, StringComparison.Ordinal);
-        }
+        var resource = Benchmark(phase is null ? null : Status(phase, observedGeneration));
+
+        Assert.Equal(health, ArgoCdHealthCheck.Assess(resource).Status);
+    }
+
+    [Fact]
+    public void A_partially_succeeded_survey_is_healthy_and_names_its_failed_nodes()
+    {
+        var (status, message) = ArgoCdHealthCheck.Assess(Benchmark(Status(BenchmarkPhase.PartiallySucceeded, 1)));
+
+        Assert.Equal("Healthy", status);
+        Assert.Equal("Partially succeeded: node-3 (overlayfs): NodeLost: node node-3 was deleted", message);
+    }
+
+    [Fact]
+    public void A_failed_benchmark_is_degraded_with_the_operators_reason()
+    {
+        Assert.Equal(("Degraded", "the image cannot be pulled"), ArgoCdHealthCheck.Assess(Benchmark(Status(BenchmarkPhase.Failed, 1))));
     }
 
     [Fact]
@@ -34,6 +55,31 @@ public sealed class GitOpsTests
         var note = Repository.Read("config/gitops/flux.md");
         Assert.Contains("healthCheckExprs", note, StringComparison.Ordinal);
         Assert.Contains("status.phase == 'Failed'", note, StringComparison.Ordinal);
-        Assert.Contains("status.phase == 'Succeeded'", note, StringComparison.Ordinal);
+        Assert.Contains("status.phase in ['Succeeded', 'PartiallySucceeded']", note, StringComparison.Ordinal);
     }
+
+    // The status the operator writes for a phase: the conditions come from its own ConditionSet.
+    private static JsonObject Status(string phase, long observedGeneration)
+    {
+        var message = phase == BenchmarkPhase.Failed ? "the image cannot be pulled" : "done";
+        var allNodes = phase == BenchmarkPhase.PartiallySucceeded
+            ? new BenchmarkCondition { Type = ConditionSet.AllNodesSucceeded, Status = "False", Reason = "NodesFailed", Message = "node-3 (overlayfs): NodeLost: node node-3 was deleted" }
+            : null;
+        var status = new UnpackBenchmarkStatus
+        {
+            Phase = phase,
+            ObservedGeneration = observedGeneration,
+            Conditions = ConditionSet.For(phase, "Reason", message, observedGeneration, [], DateTimeOffset.UnixEpoch, allNodes),
+        };
+        return JsonNode.Parse(KubernetesJson.Serialize(status))!.AsObject();
+    }
+
+    private static JsonObject Benchmark(JsonObject? status) => new()
+    {
+        ["apiVersion"] = "unpackbench.io/v1alpha1",
+        ["kind"] = "UnpackBenchmark",
+        ["metadata"] = new JsonObject { ["name"] = "python", ["generation"] = 1 },
+        ["spec"] = new JsonObject { ["image"] = "python:3.12" },
+        ["status"] = status,
+    };
 }

@@ -47,11 +47,17 @@ public sealed class ChartTests
     public void Every_option_adds_the_service_monitor_and_dashboard_and_binds_the_cluster_role_only_in_the_watched_namespace()
     {
         var objects = EveryOption.Value;
-        Assert.DoesNotContain(objects, o => o["kind"]!.GetValue<string>() == "ClusterRoleBinding");
-        var clusterRole = HelmChart.Single(objects, "ClusterRole")["metadata"]!["name"]!.GetValue<string>();
         var watched = Assert.Single(objects, o => o["kind"]!.GetValue<string>() == "RoleBinding" && o["roleRef"]!["kind"]!.GetValue<string>() == "ClusterRole");
         Assert.Equal("benchmarks", watched["metadata"]!["namespace"]!.GetValue<string>());
-        Assert.Equal(clusterRole, watched["roleRef"]!["name"]!.GetValue<string>());
+        var clusterRole = Assert.Single(objects, o => o["kind"]!.GetValue<string>() == "ClusterRole" && o["metadata"]!["name"]!.GetValue<string>() == watched["roleRef"]!["name"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(YamlDocuments.ParseSingle(Repository.Read("config/rbac/role.yaml"))["rules"], clusterRole["rules"]));
+
+        // Nodes belong to no namespace: surveys read them through a role of their own, bound cluster-wide.
+        var clusterWide = Assert.Single(objects, o => o["kind"]!.GetValue<string>() == "ClusterRoleBinding");
+        var nodeReader = Assert.Single(objects, o => o["kind"]!.GetValue<string>() == "ClusterRole" && o["metadata"]!["name"]!.GetValue<string>() == clusterWide["roleRef"]!["name"]!.GetValue<string>());
+        var rule = Assert.Single(nodeReader["rules"]!.AsArray())!;
+        Assert.Equal(["nodes"], rule["resources"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal(["get", "list", "watch"], rule["verbs"]!.AsArray().Select(v => v!.GetValue<string>()));
 
         var dashboard = HelmChart.Single(objects, "ConfigMap");
         Assert.Equal("monitoring", dashboard["metadata"]!["namespace"]!.GetValue<string>());
