@@ -122,7 +122,7 @@ public sealed class OperatorMetrics
                 return;
             }
 
-            string[] labels = [benchmark.Metadata.NamespaceProperty ?? "", benchmark.Metadata.Name, benchmark.Spec.Image, status.NodeName ?? "", benchmark.Spec.Snapshotter];
+            string[] labels = [benchmark.Metadata.NamespaceProperty ?? "", benchmark.Metadata.Name, benchmark.Spec.Image, status.NodeName ?? "", benchmark.Spec.EffectiveSnapshotters[0]];
             _resultLabelsByBenchmark[key] = labels;
             Set(_median, labels, summary.MedianSeconds);
             Set(_min, labels, summary.MinSeconds);

@@ -63,7 +63,7 @@ internal sealed class RowMetrics
         var rows = new List<string[]>();
         foreach (var row in status?.Nodes.Where(r => r.Phase == BenchmarkPhase.Succeeded && r.NodeName is not null) ?? [])
         {
-            string[] labels = [.. owner, row.NodeName!, row.Snapshotter ?? benchmark.Spec.Snapshotter, row.InstanceType ?? "", row.Zone ?? ""];
+            string[] labels = [.. owner, row.NodeName!, row.Snapshotter ?? benchmark.Spec.EffectiveSnapshotters[0], row.InstanceType ?? "", row.Zone ?? ""];
             rows.Add(labels);
             string?[] values = [row.MedianSeconds, row.P95Seconds, row.ThroughputMBps, row.CpuSeconds, row.MemoryPeakMB];
             for (var i = 0; i < _rowGauges.Length; i++)

@@ -47,6 +47,12 @@ public static partial class BenchmarkReconciler
             plan = DecideAgent(plan, context, observed.CreateFailure, options);
         }
 
+        // One row per snapshotter, each with its own figures once the agent's document has them.
+        if (plan.Status is { } status)
+        {
+            plan = plan with { Status = status with { Nodes = SurveyRows.From(status, SnapshotterResults.Requested(benchmark.Spec), 1, context.Progress.Result) } };
+        }
+
         var podActive = pod is not null && IsActive(pod) && !plan.PodsToDelete.Contains(pod);
         return WithFinalizer(plan, context, podActive);
     }

@@ -115,12 +115,15 @@ internal sealed class SurveyWorld
         _progress[pod.Metadata.Name] = AgentLogs.Reading(AgentReports.LogWithRuns(Runs(runs, 1.0), total: 2));
     }
 
-    /// <summary>The agent on <paramref name="node"/> finished both runs at about <paramref name="seconds"/> each and its log was read.</summary>
-    public void Succeeded(string node, double seconds)
+    /// <summary>
+    /// The agent on <paramref name="node"/> finished both runs at about <paramref name="seconds"/> each (or
+    /// wrote <paramref name="written"/>) and its log was read.
+    /// </summary>
+    public void Succeeded(string node, double seconds, BenchmarkResult? written = null)
     {
         var pod = Bind(node);
         var runs = Runs(2, seconds);
-        var document = AgentReports.Document(runs, numRuns: 2) with { Environment = AgentReports.Document(runs).Environment with { Hostname = node, Kernel = "6.1.0-agent" } };
+        var document = (written ?? AgentReports.Document(runs, numRuns: 2)) with { Environment = AgentReports.Document(runs).Environment with { Hostname = node, Kernel = "6.1.0-agent" } };
         KubeletPods.Succeeded(pod, Now.UtcDateTime, AgentReports.TerminationMessage(AgentOutcomes.Succeeded, null, "done", document));
         _progress[pod.Metadata.Name] = AgentLogs.ReadToEnd([.. AgentReports.LogWithRuns(runs, total: 2), AgentReports.ResultLine(document)]);
     }

@@ -1,5 +1,6 @@
 using UnpackBench.Core.Benchmarks;
 using UnpackBench.Core.Results;
+using UnpackBench.Core.Variants;
 
 namespace UnpackBench.Operator.Reconciliation.Survey;
 
@@ -11,16 +12,19 @@ namespace UnpackBench.Operator.Reconciliation.Survey;
 public sealed record SnapshotterResult(string Snapshotter, bool Succeeded, string? Error, BenchmarkSummary? Summary);
 
 /// <summary>
-/// The snapshotters a survey row is kept for, and each one's outcome in a node's result document: a
-/// document of one snapshotter is its top-level summary; with several, the agent writes one variant per
-/// snapshotter (and encoding) and the rows take each snapshotter's original-encoding variant.
+/// The snapshotters status rows are kept for, and each one's outcome in a node's result document: with
+/// <c>variants</c> (several snapshotters or encodings) each snapshotter's variant of the original encoding;
+/// without, the document's own summary, which is its one snapshotter's.
 /// </summary>
 public static class SnapshotterResults
 {
     /// <summary>The snapshotters <paramref name="spec"/> asks for, in the order the agent runs them.</summary>
-    public static IReadOnlyList<string> Requested(UnpackBenchmarkSpec spec) => [spec.Snapshotter];
+    public static IReadOnlyList<string> Requested(UnpackBenchmarkSpec spec) => spec.EffectiveSnapshotters;
 
     /// <summary>Each snapshotter's outcome in <paramref name="document"/>.</summary>
-    public static IReadOnlyList<SnapshotterResult> Of(BenchmarkResult document) =>
-        [new(document.BenchmarkConfig.Snapshotter, document.Summary.SuccessfulRuns > 0, document.Summary.SuccessfulRuns > 0 ? null : "no run succeeded", document.Summary)];
+    public static IReadOnlyList<SnapshotterResult> Of(BenchmarkResult document) => document.Variants is { Count: > 0 } variants
+        ? [.. variants
+            .Where(v => v.Encoding == LayerEncoding.Original.Name)
+            .Select(v => new SnapshotterResult(v.Snapshotter, v.Status == VariantResult.Success && v.Summary.SuccessfulRuns > 0, v.Error ?? (v.Summary.SuccessfulRuns > 0 ? null : "no run succeeded"), v.Summary))]
+        : [new(document.BenchmarkConfig.Snapshotter, document.Summary.SuccessfulRuns > 0, document.Summary.SuccessfulRuns > 0 ? null : "no run succeeded", document.Summary)];
 }
