@@ -12,7 +12,7 @@ namespace UnpackBench.Operator.Metrics;
 /// benchmarks that exist (nodes × snapshotters of each); instance type and zone follow from the node
 /// and add none.
 /// </summary>
-internal sealed class RowMetrics
+public sealed class RowMetrics
 {
     private static readonly string[] RowLabels = ["namespace", "name", "image", "node", "snapshotter", "instance_type", "zone"];
     private static readonly string[] SurveyLabels = ["namespace", "name", "image"];

@@ -52,6 +52,15 @@ public sealed partial class DashboardTests
     }
 
     [Fact]
+    public void Dashboard_compares_nodes_by_snapshotter_from_the_row_metrics()
+    {
+        var comparison = Assert.Single(Panels(), p => p["title"]!.GetValue<string>().StartsWith("Node comparison", StringComparison.Ordinal));
+        var expression = Assert.Single(comparison["targets"]!.AsArray())!["expr"]!.GetValue<string>();
+        Assert.Contains($"max by (node, snapshotter, instance_type, zone) ({Operator.Metrics.RowMetrics.NodeMedian.Name}{{", expression, StringComparison.Ordinal);
+        Assert.Contains(Panels(), p => p["targets"]!.AsArray().Any(t => t!["expr"]!.GetValue<string>().Contains(Operator.Metrics.RowMetrics.SurveySpread.Name, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Every_panel_uses_the_data_source_variable()
     {
         Assert.Contains(Dashboard["templating"]!["list"]!.AsArray(), v => v!["name"]!.GetValue<string>() == "datasource" && v["query"]!.GetValue<string>() == "prometheus");
