@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds what a benchmark needs in Release and runs it: bench/run-benchmark.sh COMMAND [options]
-# (COMMAND is unpack-vs-ctr, sampler-overhead, operator-scale, variants, concurrency, floor-vs-ctr or predict-accuracy; see bench/README.md).
+# (COMMAND is unpack-vs-ctr, sampler-overhead, operator-scale, survey-scale, variants, concurrency, floor-vs-ctr or predict-accuracy; see bench/README.md).
 set -euo pipefail
 
-command="${1:?usage: bench/run-benchmark.sh unpack-vs-ctr|sampler-overhead|operator-scale|variants|concurrency|floor-vs-ctr|predict-accuracy [options]}"
+command="${1:?usage: bench/run-benchmark.sh unpack-vs-ctr|sampler-overhead|operator-scale|survey-scale|variants|concurrency|floor-vs-ctr|predict-accuracy [options]}"
 shift
 
 if [[ "$(id -u)" -ne 0 ]]; then
@@ -21,7 +21,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
 case "$command" in
-  operator-scale) project=src/UnpackBench.Operator ;;
+  operator-scale | survey-scale) project=src/UnpackBench.Operator ;;
   unpack-vs-ctr | sampler-overhead | variants | concurrency | floor-vs-ctr | predict-accuracy) project=src/UnpackBench.Agent ;;
   *) echo "unknown benchmark '$command'" >&2; exit 2 ;;
 esac

@@ -20,6 +20,7 @@ var root = new RootCommand("unpackbench-bench: benchmarks that print ratios meas
     new UnpackVsCtrCommand(),
     new SamplerOverheadCommand(),
     new OperatorScaleCommand(),
+    new SurveyScaleCommand(),
     new VariantsCommand(),
     new ConcurrencyCommand(),
     new FloorVsCtrCommand(),

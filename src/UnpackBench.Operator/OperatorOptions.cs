@@ -36,6 +36,12 @@ public sealed record OperatorOptions
     /// <summary>How long a deleted agent pod may stay terminating (its node not confirming) before the benchmark fails.</summary>
     public TimeSpan TerminatingTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// The least time between two status writes of a survey that only record progress (runs counted so
+    /// far); phase changes, a node's end and everything else are written at once.
+    /// </summary>
+    public TimeSpan SurveyProgressInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The address /metrics, /healthz and /readyz listen on.</summary>
     public string BindAddress { get; init; } = "0.0.0.0";
 

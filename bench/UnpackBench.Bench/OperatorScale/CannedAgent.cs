@@ -28,9 +28,10 @@ internal static class CannedAgent
         File.WriteAllText(termination, AgentTerminationMessageJson.Serialize(verdict));
         File.WriteAllText(script, """
             #!/bin/sh
-            # Replays a recorded agent log ($1), one event every 100 ms, then reports its verdict ($2).
+            # Replays a recorded agent log ($1), one event every 100 ms, then reports its verdict ($2)
+            # (in a pod to /dev/termination-log; TERMINATION_LOG elsewhere, to time it alone).
             while IFS= read -r line; do printf '%s\n' "$line"; sleep 0.1; done < "$1"
-            cat "$2" > /dev/termination-log
+            cat "$2" > "${TERMINATION_LOG:-/dev/termination-log}"
             """.Replace("\r", "", StringComparison.Ordinal));
         return [script, log, termination];
     }

@@ -49,8 +49,9 @@ public sealed class BenchmarkController : IAsyncDisposable
         _logs = new AgentLogFollowers(podApi, pod => _pods.Get(pod.Metadata.NamespaceProperty, pod.Metadata.Name), _logger);
         _events = new EventRecorder(client, time, _logger);
         var failures = new PodCreateFailures(time);
-        var executor = new PlanExecutor(podApi, configMapApi, benchmarkApi, _events, _logs, _pods, _configMaps, _benchmarks, failures, metrics);
-        var cleanup = new DeletedBenchmarkCleanup(podApi, configMapApi, _logs, failures, _pods, _configMaps, metrics);
+        var throttle = new StatusWriteThrottle(options.SurveyProgressInterval, time);
+        var executor = new PlanExecutor(podApi, configMapApi, benchmarkApi, _events, _logs, _pods, _configMaps, _benchmarks, failures, throttle, metrics);
+        var cleanup = new DeletedBenchmarkCleanup(podApi, configMapApi, _logs, failures, throttle, _pods, _configMaps, metrics);
         var handler = new BenchmarkReconcileHandler(options, time, _benchmarks, _pods, _configMaps, _nodes, _logs, failures, executor, cleanup, metrics);
         _workers = new ReconcileWorkers(_queue, handler, metrics, _logger);
 

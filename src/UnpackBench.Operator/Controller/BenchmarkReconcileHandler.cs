@@ -41,9 +41,9 @@ internal sealed class BenchmarkReconcileHandler(
             ProgressOf = pod => logs.ProgressOf(ns, pod),
         };
         var plan = BenchmarkReconciler.Decide(observed, options);
-        await executor.ExecuteAsync(benchmark, plan, wake, cancellationToken);
+        var heldBack = await executor.ExecuteAsync(benchmark, plan, wake, cancellationToken);
         metrics.SetPhases(benchmarks.All);
-        return plan.RequeueAfter;
+        return heldBack is { } wait && (plan.RequeueAfter is null || wait < plan.RequeueAfter) ? wait : plan.RequeueAfter;
     }
 
     private static bool ControlledBy(V1ObjectMeta metadata, string? uid) =>

@@ -14,7 +14,7 @@ namespace UnpackBench.Operator.Controller;
 /// when the informer reports them and cleaned up by a worker, so a failed delete is retried with backoff.
 /// </summary>
 internal sealed class DeletedBenchmarkCleanup(
-    PodApi pods, ConfigMapApi configMaps, AgentLogFollowers logs, PodCreateFailures createFailures,
+    PodApi pods, ConfigMapApi configMaps, AgentLogFollowers logs, PodCreateFailures createFailures, StatusWriteThrottle throttle,
     ResourceInformer<V1Pod> podCache, ResourceInformer<V1ConfigMap> configMapCache, OperatorMetrics metrics)
 {
     private readonly ConcurrentDictionary<string, V1Alpha1UnpackBenchmark> _deleted = new();
@@ -26,6 +26,7 @@ internal sealed class DeletedBenchmarkCleanup(
         _deleted[key] = benchmark;
         metrics.RemoveResult(benchmark.Metadata.NamespaceProperty ?? "", benchmark.Metadata.Name);
         createFailures.Clear(benchmark.Metadata.Uid);
+        throttle.Forget(benchmark.Metadata.Uid);
         return key;
     }
 

@@ -10,18 +10,22 @@ namespace UnpackBench.Operator.Kubernetes;
 /// <summary>
 /// Carries out a <see cref="ReconcilePlan"/> in a fixed order: add the finalizer, delete stale pods (and
 /// force-delete those of lost nodes), create the agent pods, follow their logs, write the result
-/// ConfigMaps (only those that changed), delete stale ones, write the status (only if it changed),
-/// record events, remove the finalizer. What it writes goes into the local caches at once,
+/// ConfigMaps (only those that changed), delete stale ones, write the status (only if it changed; a
+/// survey's progress at most every few seconds), record events, delete the pods whose end the status now
+/// records, remove the finalizer. What it writes goes into the local caches at once,
 /// so the next reconcile sees its own writes. A pod the API server refuses ends the plan there; the
 /// refusal is recorded and the benchmark reconciled again to report it.
 /// </summary>
 internal sealed class PlanExecutor(
     PodApi pods, ConfigMapApi configMaps, BenchmarkApi benchmarks, EventRecorder events, AgentLogFollowers logs,
     ResourceInformer<V1Pod> podCache, ResourceInformer<V1ConfigMap> configMapCache, ResourceInformer<V1Alpha1UnpackBenchmark> benchmarkCache,
-    PodCreateFailures createFailures, OperatorMetrics metrics)
+    PodCreateFailures createFailures, StatusWriteThrottle throttle, OperatorMetrics metrics)
 {
-    /// <summary>Executes <paramref name="plan"/> for <paramref name="benchmark"/>; <paramref name="wake"/> re-queues it.</summary>
-    public async Task ExecuteAsync(V1Alpha1UnpackBenchmark benchmark, ReconcilePlan plan, Action wake, CancellationToken cancellationToken)
+    /// <summary>
+    /// Executes <paramref name="plan"/> for <paramref name="benchmark"/>; <paramref name="wake"/> re-queues it.
+    /// Returns how long a status write that only records progress was held back (reconcile again then), or null.
+    /// </summary>
+    public async Task<TimeSpan?> ExecuteAsync(V1Alpha1UnpackBenchmark benchmark, ReconcilePlan plan, Action wake, CancellationToken cancellationToken)
     {
         if (plan.Finalizer == FinalizerChange.Add)
         {
@@ -34,7 +38,7 @@ internal sealed class PlanExecutor(
         {
             if (!await TryCreateAsync(benchmark, wanted, wake, cancellationToken))
             {
-                return;
+                return null;
             }
         }
 
@@ -57,7 +61,9 @@ internal sealed class PlanExecutor(
             await configMaps.DeleteAsync(stale, cancellationToken);
         }
 
-        if (plan.Status is { } status && (benchmark.Status is null || KubernetesJson.Serialize(status) != KubernetesJson.Serialize(benchmark.Status)))
+        TimeSpan? heldBack = null;
+        if (plan.Status is { } status && (benchmark.Status is null || KubernetesJson.Serialize(status) != KubernetesJson.Serialize(benchmark.Status))
+            && (heldBack = plan.StatusIsProgress ? throttle.Wait(benchmark.Metadata.Uid) : null) is null)
         {
             benchmark = Cached(await benchmarks.ReplaceStatusAsync(new V1Alpha1UnpackBenchmark { Metadata = benchmark.Metadata, Spec = benchmark.Spec, Status = status }, cancellationToken));
             metrics.SetResult(benchmark);
@@ -68,12 +74,21 @@ internal sealed class PlanExecutor(
             {
                 events.Record(benchmark, @event);
             }
+
+            throttle.Written(benchmark.Metadata.Uid);
+        }
+
+        if (heldBack is null)
+        {
+            await DeletePodsAsync(plan.PodsToDeleteOnceRecorded, force: false, cancellationToken);
         }
 
         if (plan.Finalizer == FinalizerChange.Remove && BenchmarkFinalizer.IsOn(benchmark))
         {
             Cached(await benchmarks.SetFinalizerAsync(benchmark, on: false, cancellationToken));
         }
+
+        return heldBack;
     }
 
     private async Task DeletePodsAsync(IReadOnlyList<V1Pod> stale, bool force, CancellationToken cancellationToken)

@@ -17,6 +17,12 @@ public sealed record ReconcilePlan
     /// <summary>Pods of older generations, or of a failed benchmark, to delete.</summary>
     public IReadOnlyList<V1Pod> PodsToDelete { get; init; } = [];
 
+    /// <summary>
+    /// Pods of survey nodes that end in this plan, to delete once the status recording their end is written
+    /// (so a failed write never loses what the pod reported), freeing their slots a reconcile sooner.
+    /// </summary>
+    public IReadOnlyList<V1Pod> PodsToDeleteOnceRecorded { get; init; } = [];
+
     /// <summary>Pods whose node is lost, to delete without a grace period (no kubelet will confirm a graceful delete).</summary>
     public IReadOnlyList<V1Pod> PodsToForceDelete { get; init; } = [];
 
@@ -55,6 +61,12 @@ public sealed record ReconcilePlan
 
     /// <summary>The status to write (only written if it differs from the current one).</summary>
     public UnpackBenchmarkStatus? Status { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="Status"/> differs from the stored one only in progress (a survey's runs counted so
+    /// far), so the executor may hold it back for a few seconds to write it together with what follows.
+    /// </summary>
+    public bool StatusIsProgress { get; init; }
 
     /// <summary>Events to record about the benchmark.</summary>
     public IReadOnlyList<BenchmarkEvent> Events { get; init; } = [];

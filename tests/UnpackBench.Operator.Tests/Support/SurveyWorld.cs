@@ -59,7 +59,7 @@ internal sealed class SurveyWorld
             ProgressOf = name => _progress.GetValueOrDefault(name, AgentProgress.Empty),
         };
         var plan = BenchmarkReconciler.Decide(observed, Scenario.Options);
-        Pods.RemoveAll(p => plan.PodsToDelete.Contains(p) || plan.PodsToForceDelete.Contains(p));
+        Pods.RemoveAll(p => plan.PodsToDelete.Contains(p) || plan.PodsToForceDelete.Contains(p) || plan.PodsToDeleteOnceRecorded.Contains(p));
         foreach (var created in plan.PodsToCreate)
         {
             var pod = KubernetesJson.Deserialize<V1Pod>(KubernetesJson.Serialize(created));

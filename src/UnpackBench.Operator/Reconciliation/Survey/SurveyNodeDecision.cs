@@ -53,7 +53,13 @@ internal static class SurveyNodeDecision
 
         var status = decided.Status ?? context.Previous;
         var (events, quiet) = Translate(node, decided.Events);
-        plan = decided with { Status = null, Events = [.. plan.Events, .. events], QuietRuns = quiet };
+        plan = decided with
+        {
+            Status = null,
+            Events = [.. plan.Events, .. events],
+            QuietRuns = quiet,
+            PodsToDeleteOnceRecorded = pod is not null && BenchmarkPhase.IsFinished(status.Phase) && !decided.PodsToDelete.Contains(pod) && pod.Metadata.DeletionTimestamp is null ? [pod] : [],
+        };
         return new SurveyNodeOutcome(node, SurveyRows.From(status, scope.Snapshotters, slot.Attempt, context.Progress.Result), plan, wanted, status);
     }
 

@@ -41,7 +41,7 @@ public static class SurveyReconciler
             PodsToDelete = [.. observed.Pods.Where(p => !wanted.Contains(p.Metadata.Name) && p.Metadata.DeletionTimestamp is null && !plan.PodsToForceDelete.Contains(p))],
         };
         plan = WithStatus(plan, scope, context, outcomes, skipped);
-        var podActive = observed.Pods.Any(p => BenchmarkReconciler.IsActive(p) && !plan.PodsToDelete.Contains(p) && !plan.PodsToForceDelete.Contains(p));
+        var podActive = observed.Pods.Any(p => BenchmarkReconciler.IsActive(p) && !plan.PodsToDelete.Contains(p) && !plan.PodsToForceDelete.Contains(p) && !plan.PodsToDeleteOnceRecorded.Contains(p));
         return BenchmarkReconciler.WithFinalizer(plan, context, podActive);
     }
 
@@ -83,6 +83,7 @@ public static class SurveyReconciler
         return plan with
         {
             Status = status,
+            StatusIsProgress = events.Count == 0 && SurveyProgress.OnlyProgressed(scope.Previous, status),
             Events = events,
             ConfigMapsToWrite = status.ResultConfigMap is null ? plan.ConfigMapsToWrite : [.. plan.ConfigMapsToWrite, SurveyIndexBuilder.Build(scope.Benchmark, status)],
         };
@@ -116,6 +117,7 @@ public static class SurveyReconciler
     private static ReconcilePlan Merge(ReconcilePlan merged, ReconcilePlan node) => merged with
     {
         PodsToForceDelete = [.. merged.PodsToForceDelete, .. node.PodsToForceDelete],
+        PodsToDeleteOnceRecorded = [.. merged.PodsToDeleteOnceRecorded, .. node.PodsToDeleteOnceRecorded],
         PodsToCreate = [.. merged.PodsToCreate, .. node.PodsToCreate],
         LogsToFollow = [.. merged.LogsToFollow, .. node.LogsToFollow],
         ConfigMapsToWrite = [.. merged.ConfigMapsToWrite, .. node.ConfigMapsToWrite],
