@@ -29,6 +29,7 @@ public sealed class SampleValidationTests : IAsyncLifetime
         ["unknown-field.yaml"] = (HttpStatusCode.BadRequest, "UnpackBenchmark in version \"v1alpha1\" cannot be handled as a UnpackBenchmark: strict decoding error: unknown field \"spec.snapshoter\""),
         ["bad-storage-type.yaml"] = ((HttpStatusCode)422, $"UnpackBenchmark.unpackbench.io \"bad-storage-type\" is invalid: [spec.storage.type: Unsupported value: \"Tmpfs\": supported values: \"EmptyDir\", \"HostPath\", \"PersistentVolumeClaim\", {Blocked}]"),
         ["wrong-type.yaml"] = ((HttpStatusCode)422, $"UnpackBenchmark.unpackbench.io \"wrong-type\" is invalid: [spec.runs: Invalid value: \"string\": spec.runs in body must be of type integer: \"string\", {Blocked}]"),
+        ["survey-with-node-name.yaml"] = ((HttpStatusCode)422, "UnpackBenchmark.unpackbench.io \"survey-with-node-name\" is invalid: spec: Invalid value: \"object\": spec.nodeName picks one node and cannot be combined with placement EachNode; choose the nodes with nodeSelector and tolerations"),
         ["hostpath-without-path.yaml"] = ((HttpStatusCode)422, "UnpackBenchmark.unpackbench.io \"hostpath-without-path\" is invalid: spec.storage: Invalid value: \"object\": storage.hostPath is required when storage.type is HostPath"),
     };
 
