@@ -41,7 +41,8 @@ internal static class SurveyNodeDecision
         var context = Context(scope, node, rows, slot, pod);
         if (SurveyNodeSelection.Unavailable(node, scope.Observed.Node(node)) is { } lost && (pod is null || !PodObservation.IsTerminal(pod)))
         {
-            return new SurveyNodeOutcome(node, Lost(scope, context, lost.Reason, lost.Message, ref plan), plan, wanted);
+            var (lostRows, lostPlan) = Lost(scope, context, lost.Reason, lost.Message);
+            return new SurveyNodeOutcome(node, lostRows, lostPlan with { Events = [.. plan.Events, .. lostPlan.Events] }, wanted);
         }
 
         var decided = BenchmarkReconciler.DecideAgent(ReconcilePlan.None, context, scope.Observed.CreateFailure, scope.Options);
@@ -77,20 +78,20 @@ internal static class SurveyNodeDecision
 
     // The node is gone or NotReady while its agent runs (or before it started): its rows fail now, the
     // runs it logged are kept, and its pod is deleted at once — no kubelet would confirm a graceful delete.
-    private static IReadOnlyList<NodeBenchmarkStatus> Lost(SurveyScope scope, StatusContext context, string reason, string why, ref ReconcilePlan plan)
+    private static (IReadOnlyList<NodeBenchmarkStatus> Rows, ReconcilePlan Plan) Lost(SurveyScope scope, StatusContext context, string reason, string why)
     {
         var message = $"{why} after {context.CompletedRuns} of {scope.Spec.Runs} runs; the survey goes on without it";
         var document = BenchmarkReconciler.LostResult(context, why);
         var configMap = document is null ? null : ResultConfigMapBuilder.Build(context.Benchmark, document, partial: true, context.Slot);
         var status = context.Status(BenchmarkPhase.Failed, reason, message, configMap?.Metadata.Name, finished: true, partialBecause: document is null ? null : why);
-        plan = plan with
+        var plan = new ReconcilePlan
         {
             PodsToForceDelete = context.Pod is null ? [] : [context.Pod],
             ConfigMapToWrite = configMap,
-            Events = [.. plan.Events, new BenchmarkEvent("Warning", reason, $"node {context.Slot.Node}: {message}")],
+            Events = [new BenchmarkEvent("Warning", reason, $"node {context.Slot.Node}: {message}")],
         };
         var agentPod = context.Pod?.Metadata.Name ?? context.Previous.Nodes[0].AgentPod;
-        return [.. SurveyRows.From(status, scope.Snapshotters, context.Slot.Attempt, document: null).Select(r => r with { AgentPod = agentPod })];
+        return ([.. SurveyRows.From(status, scope.Snapshotters, context.Slot.Attempt, document: null).Select(r => r with { AgentPod = agentPod })], plan);
     }
 
     private static NodeBenchmarkStatus Reset(NodeBenchmarkStatus row, int attempts, string reason, string message) => row with
