@@ -123,7 +123,8 @@ public static partial class BenchmarkReconciler
             var retryIn = failure.At + failure.RetryAfter - context.Now;
             var message = $"the API server refused agent pod {pod.Metadata.Name} (HTTP {failure.StatusCode}): {failure.Message.TrimEnd('.')}. Fix the cause; the operator tries again every {failure.RetryAfter.TotalSeconds:0} s (refused {failure.Attempts} times)";
             // No pod exists, so the status names none: a named pod that is missing counts as lost.
-            var status = context.Status(BenchmarkPhase.Pending, failure.Reason, message) with { Nodes = [] };
+            var pending = context.Status(BenchmarkPhase.Pending, failure.Reason, message);
+            var status = pending with { Nodes = [.. pending.Nodes.Select(n => n with { AgentPod = "" })] };
             var refused = plan with { Status = status, Events = [new BenchmarkEvent("Warning", failure.Reason, message)] };
             return retryIn > TimeSpan.Zero ? refused with { RequeueAfter = retryIn } : refused with { PodToCreate = pod };
         }

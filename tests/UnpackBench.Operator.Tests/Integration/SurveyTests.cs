@@ -25,7 +25,7 @@ public sealed class SurveyTests(ITestOutputHelper output)
     [Fact]
     public async Task A_survey_runs_on_exactly_the_matching_ready_nodes_with_at_most_max_parallel_agent_pods_and_sums_them_up()
     {
-        await using var cluster = await OperatorCluster.StartAsync(output, nodes: 0);
+        await using var cluster = await OperatorCluster.StartAsync(output, new OperatorClusterOptions { Nodes = 0, Rbac = true });
         foreach (var name in new[] { "node-1", "node-2", "node-3" })
         {
             await cluster.AddNodeAsync(name, PoolA);
@@ -86,7 +86,7 @@ public sealed class SurveyTests(ITestOutputHelper output)
     [Fact]
     public async Task A_node_removed_mid_survey_fails_its_rows_and_the_survey_ends_partially_succeeded()
     {
-        await using var cluster = await OperatorCluster.StartAsync(output, nodes: 0);
+        await using var cluster = await OperatorCluster.StartAsync(output, new OperatorClusterOptions { Nodes = 0, Rbac = true });
         var kubelets = new List<Testing.Kubernetes.Node.TestKubelet>();
         foreach (var name in new[] { "node-1", "node-2", "node-3" })
         {
@@ -120,7 +120,7 @@ public sealed class SurveyTests(ITestOutputHelper output)
     [Fact]
     public async Task A_spec_change_mid_survey_restarts_it_and_no_row_of_the_old_generation_shows_with_the_new()
     {
-        await using var cluster = await OperatorCluster.StartAsync(output, nodes: 0);
+        await using var cluster = await OperatorCluster.StartAsync(output, new OperatorClusterOptions { Nodes = 0, Rbac = true });
         await cluster.AddNodeAsync("node-1", PoolA);
         await cluster.AddNodeAsync("node-2", PoolA);
         var image = await cluster.PushSlowAsync();
@@ -155,7 +155,7 @@ public sealed class SurveyTests(ITestOutputHelper output)
     [Fact]
     public async Task An_evicted_agent_pod_is_retried_once_on_its_node()
     {
-        await using var cluster = await OperatorCluster.StartAsync(output, nodes: 0);
+        await using var cluster = await OperatorCluster.StartAsync(output, new OperatorClusterOptions { Nodes = 0, Rbac = true });
         var kubelet = await cluster.AddNodeAsync("node-1", PoolA);
         var image = await cluster.PushSlowAsync();
         cluster.StartOperator();

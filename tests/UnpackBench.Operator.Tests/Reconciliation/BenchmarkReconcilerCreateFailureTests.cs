@@ -47,7 +47,7 @@ public sealed class BenchmarkReconcilerCreateFailureTests
         Assert.Null(next.PodToCreate);
         Assert.Equal(BenchmarkPhase.Pending, restarted.Status!.Phase);
         Assert.NotNull(restarted.PodToCreate);
-        Assert.Empty(refused.Status!.Nodes);
+        Assert.All(refused.Status!.Nodes, n => Assert.Equal("", n.AgentPod));
     }
 
     [Theory]
