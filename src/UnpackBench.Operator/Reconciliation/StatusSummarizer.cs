@@ -25,20 +25,20 @@ public static class StatusSummarizer
 
     /// <summary>The status's figures of <paramref name="summary"/>.</summary>
     public static BenchmarkSummaryStatus Summarize(BenchmarkSummary summary) => new()
-        {
-            SuccessfulRuns = summary.SuccessfulRuns,
-            FailedRuns = summary.FailedRuns,
-            AvgSeconds = Format(summary.AvgDurationSeconds, "0.000"),
-            MinSeconds = Format(summary.MinDurationSeconds, "0.000"),
-            MaxSeconds = Format(summary.MaxDurationSeconds, "0.000"),
-            MedianSeconds = Format(summary.MedianDurationSeconds, "0.000"),
-            P95Seconds = Format(summary.P95DurationSeconds, "0.000"),
-            ThroughputMBps = Format(summary.ThroughputMbPerSecond, "0.0"),
-            CpuSeconds = Format(summary.AvgCpuSeconds, "0.000"),
-            CpuPeakPercent = Format(summary.MaxCpuPeakPercent, "0.0"),
-            MemoryPeakMB = Format(summary.MaxMemoryPeakMb, "0.0"),
-            PidPeakCount = summary.MaxPidPeakCount,
-        };
+    {
+        SuccessfulRuns = summary.SuccessfulRuns,
+        FailedRuns = summary.FailedRuns,
+        AvgSeconds = Format(summary.AvgDurationSeconds, "0.000"),
+        MinSeconds = Format(summary.MinDurationSeconds, "0.000"),
+        MaxSeconds = Format(summary.MaxDurationSeconds, "0.000"),
+        MedianSeconds = Format(summary.MedianDurationSeconds, "0.000"),
+        P95Seconds = Format(summary.P95DurationSeconds, "0.000"),
+        ThroughputMBps = Format(summary.ThroughputMbPerSecond, "0.0"),
+        CpuSeconds = Format(summary.AvgCpuSeconds, "0.000"),
+        CpuPeakPercent = Format(summary.MaxCpuPeakPercent, "0.0"),
+        MemoryPeakMB = Format(summary.MaxMemoryPeakMb, "0.0"),
+        PidPeakCount = summary.MaxPidPeakCount,
+    };
 
     /// <summary>The summary when only the termination message survived (the log was lost).</summary>
     public static BenchmarkSummaryStatus? FromTermination(AgentTerminationMessage? termination) =>
