@@ -105,7 +105,8 @@ public static class SurveyReconciler
     private static ReconcilePlan WaitingForNodes(SurveyScope scope, StatusContext context)
     {
         const string message = "waiting for the operator's list of the cluster's nodes: it needs get, list and watch on nodes (config/rbac)";
-        var status = context.Status(BenchmarkPhase.Pending, "WaitingForNodes", message) with { Nodes = [], Survey = new SurveyStatus() };
+        // No survey section yet: the nodes are chosen, and the survey starts, once they can be listed.
+        var status = context.Status(BenchmarkPhase.Pending, "WaitingForNodes", message) with { Nodes = [], Survey = null };
         return new ReconcilePlan
         {
             PodsToDelete = [.. scope.Observed.Pods.Where(p => p.Metadata.DeletionTimestamp is null)],

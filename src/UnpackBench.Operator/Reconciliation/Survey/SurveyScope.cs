@@ -23,6 +23,8 @@ internal sealed class SurveyScope(ObservedBenchmark observed, OperatorOptions op
 
     public IReadOnlyList<string> Snapshotters { get; } = SnapshotterResults.Requested(observed.Benchmark.Spec);
 
+    private Dictionary<string, V1Pod> PodsByName { get; } = observed.Pods.ToDictionary(p => p.Metadata.Name, StringComparer.Ordinal);
+
     /// <summary>The benchmark's pod of that name, if it exists.</summary>
-    public V1Pod? Pod(string name) => Observed.Pods.FirstOrDefault(p => p.Metadata.Name == name);
+    public V1Pod? Pod(string name) => PodsByName.GetValueOrDefault(name);
 }

@@ -236,6 +236,10 @@ public sealed class SurveyReconcilerTests
         Assert.Equal((BenchmarkPhase.Pending, "WaitingForNodes"), (plan.Status!.Phase, Condition(plan.Status, ConditionSet.Ready).Reason));
         Assert.NotNull(plan.RequeueAfter);
         Assert.Empty(plan.PodsToCreate);
+
+        var listed = BenchmarkReconciler.Decide(new ObservedBenchmark(Scenario.After(benchmark, plan), [], null, AgentProgress.Empty, Scenario.Now) { Nodes = [SurveyWorld.Node("node-a")] }, Scenario.Options);
+        Assert.Equal("node-a", SurveyWorld.PinnedNode(Assert.Single(listed.PodsToCreate)));
+        Assert.Equal(1, listed.Status!.Survey!.Nodes);
     }
 
     private static BenchmarkCondition Condition(UnpackBenchmarkStatus status, string type) => Assert.Single(status.Conditions, c => c.Type == type);
