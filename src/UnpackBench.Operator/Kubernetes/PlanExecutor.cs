@@ -97,6 +97,10 @@ internal sealed class PlanExecutor(
         {
             if (await pods.DeleteAsync(pod, cancellationToken, force) is { } deleting)
             {
+                // A pod removed at once (finished, unbound, forced) comes back without a deletionTimestamp;
+                // until the watch reports it gone, the cache shows it as being deleted, so no reconcile
+                // deletes it again.
+                deleting.Metadata.DeletionTimestamp ??= DateTime.UtcNow;
                 podCache.UpdateIfPresent(deleting);
             }
 
