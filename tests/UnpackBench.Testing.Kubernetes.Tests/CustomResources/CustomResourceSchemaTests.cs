@@ -46,6 +46,7 @@ public sealed class CustomResourceSchemaTests : IAsyncLifetime
         Assert.Equal("{\"type\":\"EmptyDir\"}", spec["storage"]!.ToJsonString());
         Assert.Equal(100, spec["sampleIntervalMs"]!.GetValue<int>());
         Assert.Equal(3600, spec["timeoutSeconds"]!.GetValue<int>());
+        Assert.Equal("OneNode", spec["placement"]!.GetValue<string>());
         Assert.False(spec.ContainsKey("platform"));
         Assert.False(spec.ContainsKey("nodeName"));
     }
