@@ -41,6 +41,7 @@ internal sealed class SurveyScaleCommand : Command
         await output.WriteLineAsync(Line($"  create to every row done:             {result.AllRowsDone.TotalSeconds,8:0.00} s"));
         await output.WriteLineAsync(Line($"  canned agent alone × {result.Waves} waves:          {result.CannedAgent.TotalSeconds * result.Waves,8:0.00} s   ({result.CannedAgent.TotalSeconds:0.00} s each; the survey takes {result.Overhead:0.0}× that)"));
         await output.WriteLineAsync(Line($"  most agent pods at once (pod watch):  {result.MostPodsAtOnce,8}     (maxParallelNodes {result.MaxParallel})"));
+        await output.WriteLineAsync(Line($"  the survey's status at the end:       {result.StatusBytes / 1024.0,8:0.0} KiB ({(double)result.StatusBytes / Math.Max(1, result.Rows):0} bytes per row)"));
         await output.WriteLineAsync("  operator requests by verb and resource:");
         foreach (var ((verb, resource), count) in result.Requests.OrderByDescending(kv => kv.Value))
         {

@@ -53,9 +53,10 @@ internal sealed class SurveyScaleRun(string operatorDll, string workDirectory, T
 
             // Events go out in the background after status writes (Started, one per node, the verdict): count them once there.
             await server.Store.WaitUntilAsync(s => s.List("events", Namespace).Count >= nodes + 2, TimeSpan.FromSeconds(30), cancellationToken);
-            var status = KubernetesJson.Deserialize<UnpackBenchmarkStatus>(server.Store.List("unpackbenchmarks", Namespace).Single()["status"]!.ToJsonString());
+            var statusJson = server.Store.List("unpackbenchmarks", Namespace).Single()["status"]!.ToJsonString();
+            var status = KubernetesJson.Deserialize<UnpackBenchmarkStatus>(statusJson);
             return new SurveyScaleResult(
-                nodes, maxParallel, runs, status.Phase, status.Nodes.Count, allRows, TimeSpan.FromSeconds(cannedSeconds),
+                nodes, maxParallel, runs, status.Phase, status.Nodes.Count, System.Text.Encoding.UTF8.GetByteCount(statusJson), allRows, TimeSpan.FromSeconds(cannedSeconds),
                 server.RequestLog.TotalOf(Operator.UserName), server.RequestLog.Snapshot(Operator.UserName), @operator.PeakMemoryMb(), pods.MostAtOnce);
         }
         finally
@@ -130,7 +131,7 @@ internal sealed class SurveyScaleRun(string operatorDll, string workDirectory, T
 
 /// <summary>What survey-scale measured.</summary>
 internal sealed record SurveyScaleResult(
-    int Nodes, int MaxParallel, int Runs, string Phase, int Rows, TimeSpan AllRowsDone, TimeSpan CannedAgent, int OperatorRequests,
+    int Nodes, int MaxParallel, int Runs, string Phase, int Rows, int StatusBytes, TimeSpan AllRowsDone, TimeSpan CannedAgent, int OperatorRequests,
     IReadOnlyDictionary<(string Verb, string Resource), int> Requests, double OperatorPeakMemoryMb, int MostPodsAtOnce)
 {
     /// <summary>The operator's requests per status row, from create to every row done.</summary>
