@@ -155,7 +155,7 @@ public sealed class CustomResourceSchemaTests : IAsyncLifetime
             new V1Patch("{\"status\":{\"phase\":\"Running\",\"colour\":\"green\"}}", V1Patch.PatchType.MergePatch), Group, Version, "ns1", Plural, "b1");
 
         Assert.Equal(
-            "UnpackBenchmark.unpackbench.io \"b1\" is invalid: [status.phase: Unsupported value: \"Exploded\": supported values: \"Pending\", \"Running\", \"Succeeded\", \"Failed\", "
+            "UnpackBenchmark.unpackbench.io \"b1\" is invalid: [status.phase: Unsupported value: \"Exploded\": supported values: \"Pending\", \"Running\", \"Succeeded\", \"PartiallySucceeded\", \"Failed\", "
             + "status.startTime: Invalid value: \"soon\": status.startTime in body must be of type date-time: \"soon\", "
             + "<nil>: Invalid value: \"null\": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation]",
             KubernetesJson.Deserialize<V1Status>(error.Response.Content).Message);
