@@ -56,13 +56,13 @@ LABEL org.opencontainers.image.title="unpackbench" \
       org.opencontainers.image.source="${SOURCE}" \
       org.opencontainers.image.base.name="${RUNTIME_BASE_IMAGE}"
 
-# containerd, runc, pigz, and zstd, tar, bash for --floor: every executable the agent checks for
-# (AgentPrerequisites.All).
+# containerd, runc, util-linux (setsid starts containerd in a session of its own), pigz, and zstd,
+# tar, bash for --floor: every executable the agent checks for (AgentPrerequisites.All).
 # ca-certificates: registries over TLS; libssl3, zlib1g, libstdc++6: what .NET itself needs
 # (no ICU: the apps run with invariant globalization).
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-        containerd runc pigz zstd tar bash \
+        containerd runc util-linux pigz zstd tar bash \
         ca-certificates libssl3 zlib1g libstdc++6 \
     && rm -rf /var/lib/apt/lists/*
 

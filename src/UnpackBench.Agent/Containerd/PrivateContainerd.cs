@@ -9,7 +9,11 @@ namespace UnpackBench.Agent.Containerd;
 /// The containerd the agent starts and owns: generated config under <c>--root</c>, its own socket,
 /// supervised while the benchmark runs, and always stopped — on success, on error, on Ctrl+C and
 /// SIGTERM (the caller cancels and disposes). A containerd left behind by an agent that was killed
-/// is stopped on the next start with the same root.
+/// is stopped on the next start with the same root. containerd runs in a session of its own: a
+/// terminal's Ctrl+C signals the whole foreground process group, and a containerd shutting down on it
+/// would race the agent's own handling of the interrupt (a run failing on a vanished containerd before
+/// the agent has seen the signal, reported as a failure instead of an interrupt). So the interrupt
+/// reaches only the agent, which finishes its runs' bookkeeping and then stops containerd itself.
 /// </summary>
 internal sealed class PrivateContainerd : IContainerdHost
 {
@@ -46,12 +50,12 @@ internal sealed class PrivateContainerd : IContainerdHost
     public string RootDirectory => _layout.RootDirectory;
 
     /// <summary>
-    /// Starts containerd with <paramref name="binary"/> and waits until it answers; <paramref name="notice"/>
+    /// Starts containerd (<paramref name="binary"/>) in a new session and waits until it answers; <paramref name="notice"/>
     /// hears about a containerd left behind on the same root being stopped. With a
     /// <paramref name="cgroup"/>, containerd starts inside it.
     /// </summary>
     public static async Task<PrivateContainerd> StartAsync(
-        string binary, PrivateContainerdLayout layout, IReadOnlyDictionary<string, string?> environment, Action<string>? notice,
+        ContainerdBinary binary, PrivateContainerdLayout layout, IReadOnlyDictionary<string, string?> environment, Action<string>? notice,
         CancellationToken cancellationToken, ContainerdCgroup? cgroup = null)
     {
         Directory.CreateDirectory(layout.BaseDirectory);
@@ -93,10 +97,12 @@ internal sealed class PrivateContainerd : IContainerdHost
         }
     }
 
-    private bool Launch(string binary, IReadOnlyDictionary<string, string?> environment)
+    private bool Launch(ContainerdBinary binary, IReadOnlyDictionary<string, string?> environment)
     {
-        _process = Cli.Wrap(binary)
-            .WithArguments(["--config", _layout.ConfigPath])
+        // setsid execs containerd in place (the child is no process group leader, so it need not fork):
+        // the pid CliWrap reports, records and signals is containerd's.
+        _process = Cli.Wrap(binary.Setsid)
+            .WithArguments([binary.Path, "--config", _layout.ConfigPath])
             .WithEnvironmentVariables(environment)
             .WithStandardOutputPipe(PipeTarget.ToDelegate(_log.Append))
             .WithStandardErrorPipe(PipeTarget.ToDelegate(_log.Append))

@@ -12,6 +12,9 @@ internal static class AgentPrerequisites
     /// <summary>containerd's OCI runtime; not used to unpack, but containerd's task plugins expect it.</summary>
     public static readonly (string Executable, string Package) Runc = ("runc", "runc");
 
+    /// <summary>Required: starts the private containerd in a session of its own, so a terminal's Ctrl+C reaches only the agent.</summary>
+    public static readonly (string Executable, string Package) Setsid = ("setsid", "util-linux");
+
     /// <summary>Parallel gzip: containerd decompresses gzip layers with it when it is on PATH.</summary>
     public static readonly (string Executable, string Package) Unpigz = ("unpigz", "pigz");
 
@@ -25,5 +28,5 @@ internal static class AgentPrerequisites
     public static readonly (string Executable, string Package) Bash = ("bash", "bash");
 
     /// <summary>Every executable the agent checks for.</summary>
-    public static IReadOnlyList<(string Executable, string Package)> All { get; } = [Containerd, Runc, Unpigz, Zstd, Tar, Bash];
+    public static IReadOnlyList<(string Executable, string Package)> All { get; } = [Containerd, Runc, Setsid, Unpigz, Zstd, Tar, Bash];
 }

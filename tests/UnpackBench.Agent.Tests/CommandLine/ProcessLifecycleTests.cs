@@ -39,38 +39,51 @@ public sealed class ProcessLifecycleTests : IDisposable
     {
         var root = _directory.Combine("sigint-root");
         var output = _directory.Combine("sigint-results");
-        using var secondRunStarted = new SemaphoreSlim(0);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var transcript = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        var command = Cli.Wrap("dotnet")
-            .WithArguments([AgentDll, "run", "--archive", _archive, "--runs", "100", "--root", root, "--output", output])
-            .WithStandardOutputPipe(PipeTarget.ToDelegate(line =>
-            {
-                transcript.Enqueue(line);
-                if (line.Contains("run 2/100", StringComparison.Ordinal))
-                {
-                    secondRunStarted.Release();
-                }
-            }))
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(transcript.Enqueue))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteAsync(cancel.Token);
+        await using var agent = TerminalJob.Start([AgentDll, "run", "--archive", _archive, "--runs", "100", "--root", root, "--output", output]);
 
-        Assert.True(await secondRunStarted.WaitAsync(TimeSpan.FromMinutes(1)), "the agent never finished a run");
-        // A terminal's Ctrl+C signals the whole process group: the agent and its containerd.
-        foreach (var pid in ContainerdProcesses.Under(root).Append(command.ProcessId))
-        {
-            UnixProcesses.Signal(pid, 2);
-        }
+        Assert.True(await agent.WaitForLineAsync("run 2/100", TimeSpan.FromMinutes(1)), $"the agent never finished a run:\n{agent.Transcript}");
+        // Ctrl+C must reach the agent alone: a containerd shutting down on it would race the agent's own handling.
+        Assert.DoesNotContain(ContainerdProcesses.Under(root), pid => agent.HasInItsGroup(pid));
+        agent.PressCtrlC();
+        var exitCode = await agent.ExitCodeAsync();
 
-        var result = await command;
-
-        Assert.True(result.ExitCode == ExitCodes.Interrupted, $"exit {result.ExitCode}:\n{string.Join('\n', transcript)}");
+        Assert.True(exitCode == ExitCodes.Interrupted, $"exit {exitCode}:\n{agent.Transcript}");
         ContainerdProcesses.AssertNoneUnder(root);
         var document = ResultJson.Deserialize(File.ReadAllText(Directory.GetFiles(output).Single()));
         Assert.InRange(document.Runs.Count, 2, 99);
         Assert.Contains(document.Notes, n => n.StartsWith("interrupted after", StringComparison.Ordinal));
         Assert.Empty(Directory.GetFiles(output, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task Ctrl_c_while_containerd_starts_stops_it_and_exits_130()
+    {
+        // A containerd that never finishes starting holds the agent in start-up for as long as the test needs.
+        var bin = _directory.CreateSubdirectory("slow-containerd-bin");
+        var launched = _directory.Combine("containerd-launched.pid");
+        var standIn = Path.Combine(bin, "containerd");
+        await File.WriteAllTextAsync(standIn, $"#!/bin/sh\necho $$ > '{launched}.tmp' && mv '{launched}.tmp' '{launched}'\nexec sleep infinity\n");
+        File.SetUnixFileMode(standIn, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var output = _directory.Combine("startup-results");
+        var path = new Dictionary<string, string?> { ["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}" };
+        await using var agent = TerminalJob.Start([AgentDll, "run", "--archive", _archive, "--root", _directory.Combine("startup-root"), "--output", output], path);
+
+        await Eventually.TrueAsync(_ => Task.FromResult(File.Exists(launched)), TimeSpan.FromMinutes(1), $"the agent to launch containerd:\n{agent.Transcript}");
+        var containerdPid = int.Parse(await File.ReadAllTextAsync(launched), System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            agent.PressCtrlC();
+            var exitCode = await agent.ExitCodeAsync();
+
+            Assert.True(exitCode == ExitCodes.Interrupted, $"exit {exitCode}:\n{agent.Transcript}");
+            Assert.Contains("interrupted before any run completed", agent.Transcript, StringComparison.Ordinal);
+            Assert.False(UnixProcesses.IsAlive(containerdPid), "the containerd that was starting outlived the agent");
+            Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any(), "an interrupted start-up wrote a result");
+        }
+        finally
+        {
+            UnixProcesses.Signal(containerdPid, UnixProcesses.SigKill);
+        }
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using UnpackBench.Agent.Containerd;
+using UnpackBench.Agent.Tests.Support;
 using UnpackBench.Core.Images;
 
 namespace UnpackBench.Agent.Tests.Containerd;
@@ -9,7 +10,7 @@ public sealed class ContentStoreTests
     public async Task Written_blob_reads_back_identically()
     {
         var dir = Path.Combine(Path.GetTempPath(), "ubt-" + Guid.NewGuid().ToString("N")[..8]);
-        await using var containerd = await PrivateContainerd.StartAsync(ContainerdBinary.Locate(Environment.GetEnvironmentVariable("PATH")), new PrivateContainerdLayout(dir), new Dictionary<string, string?>(), null, CancellationToken.None);
+        await using var containerd = await PrivateContainerd.StartAsync(ContainerdBinaries.Require(), new PrivateContainerdLayout(dir), new Dictionary<string, string?>(), null, CancellationToken.None);
         var data = new byte[3 * 1024 * 1024 + 17];
         Random.Shared.NextBytes(data);
         var descriptor = new ContentDescriptor("application/octet-stream", Digest.Sha256Of(data), data.Length);

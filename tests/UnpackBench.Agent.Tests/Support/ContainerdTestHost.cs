@@ -30,8 +30,7 @@ public sealed class ContainerdTestHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Prerequisites.RequireRoot("containerd mounts snapshots");
-        var binary = Prerequisites.RequireExecutable("containerd", "apt-get install -y containerd runc pigz");
-        _containerd = await PrivateContainerd.StartAsync(binary, new PrivateContainerdLayout(_directory.Combine("root")), new Dictionary<string, string?>(), null, CancellationToken.None);
+        _containerd = await PrivateContainerd.StartAsync(ContainerdBinaries.Require(), new PrivateContainerdLayout(_directory.Combine("root")), new Dictionary<string, string?>(), null, CancellationToken.None);
     }
 
     /// <summary>Writes <paramref name="image"/> as an OCI archive and acquires it with the product's acquirer.</summary>

@@ -58,7 +58,7 @@ internal sealed class SessionHarness : IDisposable
     /// <summary>Starts the benchmark's containerd again on its root, to inspect what the benchmark left.</summary>
     public async Task<PrivateContainerd> ReopenAsync() =>
         await PrivateContainerd.StartAsync(
-            Prerequisites.RequireExecutable("containerd", "apt-get install -y containerd runc pigz"),
+            ContainerdBinaries.Require(),
             new PrivateContainerdLayout(Root), new Dictionary<string, string?>(), null, CancellationToken.None);
 
     /// <summary>The successful runs of a document, failing with every error when one is missing.</summary>
