@@ -5,8 +5,9 @@ namespace UnpackBench.Agent.Sampling;
 
 /// <summary>
 /// Samples a cgroup on its own thread at a fixed interval (CPU %, working-set memory, PIDs) while a
-/// window is open. Samples are scheduled against absolute times, so a slow read does not make the
-/// series drift; CPU % is the counter delta over the real time between two samples.
+/// window is open. Samples are scheduled against absolute times (the k-th at k × interval or later),
+/// so a slow read does not make the series drift, and a late one skips the slots it missed; CPU % is
+/// the counter delta over the real time between two samples.
 /// </summary>
 internal sealed class CgroupSampler : IDisposable
 {
@@ -55,10 +56,9 @@ internal sealed class CgroupSampler : IDisposable
     private void Loop()
     {
         var start = ThreadCpuClock.Now();
-        for (var k = 1; ; k++)
+        for (var slot = 1L; ; slot = NextSlot(slot))
         {
-            var wait = _interval * k - _clock.Elapsed;
-            if (_stop.Wait(wait > TimeSpan.Zero ? wait : TimeSpan.Zero))
+            if (WaitUntil(_interval * slot))
             {
                 _ownCpu = ThreadCpuClock.Now() - start;
                 return;
@@ -66,6 +66,25 @@ internal sealed class CgroupSampler : IDisposable
 
             Sample();
         }
+    }
+
+    // A wake-up that comes late skips the slots it missed rather than sampling them back to back:
+    // bunched samples would each measure CPU % over a sliver of time.
+    private long NextSlot(long slot) => Math.Max(slot + 1, (long)(_clock.Elapsed / _interval) + 1);
+
+    // Never early: a timed wait may end a little before its time (it counts whole milliseconds), so the
+    // k-th sample is never taken before k × interval. True when the sampler was stopped.
+    private bool WaitUntil(TimeSpan due)
+    {
+        for (var left = due - _clock.Elapsed; left > TimeSpan.Zero; left = due - _clock.Elapsed)
+        {
+            if (_stop.Wait(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds))))
+            {
+                return true;
+            }
+        }
+
+        return _stop.IsSet;
     }
 
     private void Sample()
