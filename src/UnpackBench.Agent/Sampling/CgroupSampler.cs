@@ -34,7 +34,7 @@ internal sealed class CgroupSampler : IDisposable
         _clock.Restart();
         _lastCpu = _counters.Sample().CpuNanoseconds ?? 0;
         _lastTime = TimeSpan.Zero;
-        _thread = new Thread(Loop) { IsBackground = true, Name = "cgroup sampler", Priority = ThreadPriority.AboveNormal };
+        _thread = new Thread(Loop) { IsBackground = true, Name = "cgroup sampler" };
         _thread.Start();
     }
 
@@ -55,6 +55,7 @@ internal sealed class CgroupSampler : IDisposable
 
     private void Loop()
     {
+        SamplerPriority.RaiseForCurrentThread();
         var start = ThreadCpuClock.Now();
         for (var slot = 1L; ; slot = NextSlot(slot))
         {

@@ -60,6 +60,7 @@ internal sealed class DockerStatsSampler : IDisposable
 
     private void Loop()
     {
+        SamplerPriority.RaiseForCurrentThread();
         try
         {
             var stop = _stop.Token;
