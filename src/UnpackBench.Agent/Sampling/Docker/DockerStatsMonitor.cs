@@ -123,7 +123,7 @@ internal sealed class DockerStatsMonitor : IResourceMonitor
         };
         if (paced)
         {
-            notes.Add($"this Docker daemon answers a stats request only at its stats collector's next tick (the second of two back-to-back requests took {probe.SecondAnswer.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s; "
+            notes.Add($"this Docker daemon answers a stats request only at its stats collector's next tick (two back-to-back requests got readings {probe.ReadingSpacing.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s apart; "
                 + $"newer Docker releases answer one-shot requests at once), so the series has about one point per tick instead of one per {interval.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms, "
                 + "and each run's totals run to the first tick after its window closes");
         }

@@ -1,18 +1,21 @@
-using System.Diagnostics;
 using Docker.DotNet;
 
 namespace UnpackBench.Agent.Sampling.Docker;
 
 /// <summary>
 /// What the agent learns before measuring through Docker: that a Docker daemon answers, that it knows
-/// the container and the container runs, which figures its stats carry, and how fast it answers
-/// back-to-back one-shot requests (which bounds how fine the series can be).
+/// the container and the container runs, which figures its stats carry, and how far apart the readings
+/// of back-to-back one-shot requests are (which bounds how fine the series can be).
 /// </summary>
 /// <param name="DaemonVersion">Docker's version, as <c>GET /version</c> gives it.</param>
 /// <param name="ApiVersion">The daemon's API version.</param>
-/// <param name="SecondAnswer">How long the second of two back-to-back stats requests took.</param>
+/// <param name="ReadingSpacing">
+/// How far apart the daemon's own timestamps of two back-to-back readings are: its stats collector's
+/// tick when it answers only at ticks, otherwise about one round trip. Unlike the time an answer takes
+/// to arrive, this does not grow when a busy machine delays the answers.
+/// </param>
 /// <param name="HasMemoryHighWaterMark">Whether the stats carry memory_stats.max_usage (cgroup v1 daemons).</param>
-internal sealed record DockerStatsProbe(string DaemonVersion, string ApiVersion, TimeSpan SecondAnswer, bool HasMemoryHighWaterMark)
+internal sealed record DockerStatsProbe(string DaemonVersion, string ApiVersion, TimeSpan ReadingSpacing, bool HasMemoryHighWaterMark)
 {
     private static readonly TimeSpan ApiTimeout = TimeSpan.FromSeconds(3);
 
@@ -53,11 +56,10 @@ internal sealed record DockerStatsProbe(string DaemonVersion, string ApiVersion,
 
             var reader = new DockerStatsClient(client, containerId, ApiTimeout);
             var first = await reader.ReadAsync(cancellationToken);
-            var clock = Stopwatch.StartNew();
             var second = await reader.ReadAsync(cancellationToken);
             return first is null || second is null
                 ? (null, $"Docker {version} returned no stats for container {shortId}")
-                : (new DockerStatsProbe(version, apiVersion, clock.Elapsed, second.MemoryMaxUsageBytes is not null), null);
+                : (new DockerStatsProbe(version, apiVersion, second.Read - first.Read, second.MemoryMaxUsageBytes is not null), null);
         }
         catch (DockerContainerNotFoundException)
         {
@@ -74,5 +76,5 @@ internal sealed record DockerStatsProbe(string DaemonVersion, string ApiVersion,
     /// and older; later releases read the cgroup at once), so points come at that pace, not at
     /// <paramref name="interval"/>.
     /// </summary>
-    public bool IsSlowerThan(TimeSpan interval) => SecondAnswer > interval && SecondAnswer > TimeSpan.FromMilliseconds(300);
+    public bool IsSlowerThan(TimeSpan interval) => ReadingSpacing > interval && ReadingSpacing > TimeSpan.FromMilliseconds(300);
 }

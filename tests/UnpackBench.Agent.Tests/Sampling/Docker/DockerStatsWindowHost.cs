@@ -24,14 +24,25 @@ public sealed class DockerStatsWindowHost : IAsyncLifetime
 
     public string IdleId { get; private set; } = "";
 
-    /// <summary>How long the second of two back-to-back one-shot requests takes on this daemon, timed here without the monitor.</summary>
-    public TimeSpan DaemonAnswer { get; private set; }
+    /// <summary>
+    /// How far apart the daemon's own timestamps of two back-to-back one-shot readings are, read here
+    /// without the monitor: its stats collector's tick on daemons that answer only at ticks. A busy
+    /// machine delays answers, not the collector's timestamps.
+    /// </summary>
+    public TimeSpan DaemonPace { get; private set; }
 
     /// <summary>The spacing points can have: the interval, or the daemon's pace when it answers slower.</summary>
-    public TimeSpan ExpectedSpacing => DaemonAnswer > Interval && DaemonAnswer > TimeSpan.FromMilliseconds(300) ? DaemonAnswer : Interval;
+    public TimeSpan ExpectedSpacing => DaemonPace > Interval && DaemonPace > TimeSpan.FromMilliseconds(300) ? DaemonPace : Interval;
 
     /// <summary>The window as the caller timed it (BeginAsync returned → EndAsync called).</summary>
     public TimeSpan Window { get; private set; }
+
+    /// <summary>
+    /// The ground truth for the busy container: the CPU time its one process (the shell's loop, pid 1
+    /// in the container) reports in <c>/proc/PID/stat</c>, read just before and just after the monitors
+    /// begin, and just before and just after they end.
+    /// </summary>
+    public ProcessCpuReadings BusyProcessCpu { get; private set; } = null!;
 
     internal RunMetrics Busy { get; private set; } = null!;
 
@@ -44,7 +55,7 @@ public sealed class DockerStatsWindowHost : IAsyncLifetime
         _docker = await DockerdFixture.StartAsync();
         BusyId = await Docker.RunAsync("sh", "-c", "while :; do :; done");
         IdleId = await Docker.RunAsync("sleep", "1000");
-        DaemonAnswer = await TimeSecondOneShotAsync(BusyId);
+        DaemonPace = await ReadingSpacingAsync(BusyId);
 
         var creations = await Task.WhenAll(
             DockerStatsMonitor.TryCreateAsync(new DockerEnvironment(Docker.DockerHost, BusyId), Interval, CancellationToken.None),
@@ -52,14 +63,19 @@ public sealed class DockerStatsWindowHost : IAsyncLifetime
         await using var busy = creations[0].Monitor ?? throw new InvalidOperationException(creations[0].Reason);
         await using var idle = creations[1].Monitor ?? throw new InvalidOperationException(creations[1].Reason);
         BusyNotes = busy.Notes;
+        var busyProcess = new ProcessCpuClock(await Docker.Api.InitPidAsync(BusyId, CancellationToken.None));
 
         // Long enough for a handful of points even when the daemon sets a one-second pace.
         var length = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(1.5).Ticks, ExpectedSpacing.Ticks * 9 / 2));
+        var beforeBegin = busyProcess.Seconds();
         var windows = await Task.WhenAll(busy.BeginAsync(CancellationToken.None), idle.BeginAsync(CancellationToken.None));
+        var afterBegin = busyProcess.Seconds();
         var clock = Stopwatch.StartNew();
         await Task.Delay(length);
         Window = clock.Elapsed;
+        var beforeEnd = busyProcess.Seconds();
         var results = await Task.WhenAll(windows[0].EndAsync(CancellationToken.None), windows[1].EndAsync(CancellationToken.None));
+        BusyProcessCpu = new ProcessCpuReadings(beforeBegin, afterBegin, beforeEnd, busyProcess.Seconds());
         Busy = results[0] ?? throw new InvalidOperationException("the busy container's window measured nothing");
         Idle = results[1] ?? throw new InvalidOperationException("the idle container's window measured nothing");
     }
@@ -72,14 +88,20 @@ public sealed class DockerStatsWindowHost : IAsyncLifetime
         }
     }
 
-    private async Task<TimeSpan> TimeSecondOneShotAsync(string id)
+    private async Task<TimeSpan> ReadingSpacingAsync(string id)
     {
         using var configuration = new DockerClientConfiguration(new Uri(Docker.DockerHost));
         using var client = configuration.CreateClient();
         var parameters = new ContainerStatsParameters { Stream = false, OneShot = true };
-        await client.Containers.GetContainerStatsAsync(id, parameters, new Progress<ContainerStatsResponse>(), CancellationToken.None);
-        var clock = Stopwatch.StartNew();
-        await client.Containers.GetContainerStatsAsync(id, parameters, new Progress<ContainerStatsResponse>(), CancellationToken.None);
-        return clock.Elapsed;
+        var readings = new List<DateTime>();
+        await client.Containers.GetContainerStatsAsync(id, parameters, new SynchronousProgress(readings), CancellationToken.None);
+        await client.Containers.GetContainerStatsAsync(id, parameters, new SynchronousProgress(readings), CancellationToken.None);
+        return readings[1] - readings[0];
+    }
+
+    // Progress<T> reports on the thread pool, possibly after the call returned; this records at once.
+    private sealed class SynchronousProgress(List<DateTime> readings) : IProgress<ContainerStatsResponse>
+    {
+        public void Report(ContainerStatsResponse value) => readings.Add(value.Read);
     }
 }
