@@ -69,7 +69,7 @@ internal sealed class BenchmarkSession(
             $"into {string.Join(", ", settings.Snapshotters)}{(encodings.Count > 1 ? $" for each of {string.Join(", ", encodings.Select(e => e.Encoding.Name))}" : "")}");
 
         var floorTools = settings.Floor ? FloorToolbox.Find(searchPath) : null;
-        var variants = new VariantRunner(host, monitor, reporter, time, settings, new VariantEnvironment(blobs, SnapshotterRoots(available, catalog), machine.Decompressor, floorTools))
+        var variants = new VariantRunner(host, monitor, reporter, time, settings, new VariantEnvironment(blobs, SnapshotterRoots(available, catalog), machine.Decompressor, floorTools, cgroup?.Problem is null ? cgroup : null))
         {
             CleanerFactory = CleanerFactory,
         };

@@ -1,5 +1,6 @@
 using UnpackBench.Agent.Containerd;
 using UnpackBench.Agent.Floors;
+using UnpackBench.Agent.Sampling;
 
 namespace UnpackBench.Agent.Benchmark;
 
@@ -8,4 +9,6 @@ namespace UnpackBench.Agent.Benchmark;
 /// <param name="SnapshotterRoots">Each available snapshotter's directory, as containerd reports it.</param>
 /// <param name="ContainerdGzip">containerd's gzip decompressor: <c>unpigz</c>, <c>builtin</c> or <c>unknown</c>.</param>
 /// <param name="FloorTools">The floors' tools; null without <c>--floor</c>.</param>
-internal sealed record VariantEnvironment(ContentBlobFiles? Blobs, IReadOnlyDictionary<string, string> SnapshotterRoots, string ContainerdGzip, FloorToolbox? FloorTools);
+/// <param name="ContainerdCgroup">The cgroup the agent started containerd in, where the floors' tools run too; null when it has none.</param>
+internal sealed record VariantEnvironment(
+    ContentBlobFiles? Blobs, IReadOnlyDictionary<string, string> SnapshotterRoots, string ContainerdGzip, FloorToolbox? FloorTools, ContainerdCgroup? ContainerdCgroup);

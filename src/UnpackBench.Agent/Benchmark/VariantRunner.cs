@@ -65,7 +65,7 @@ internal sealed class VariantRunner(
         reporter.Stage($"{label}: measuring the decompression and extraction floors (untimed)");
         try
         {
-            var measurer = new FloorMeasurer(environment.Blobs!, environment.SnapshotterRoots[outcome.Snapshotter], Cache(), environment.FloorTools!);
+            var measurer = new FloorMeasurer(environment.Blobs!, environment.SnapshotterRoots[outcome.Snapshotter], Cache(), environment.FloorTools!, environment.ContainerdCgroup);
             return outcome with { Floors = await measurer.MeasureAsync(outcome.Image, environment.ContainerdGzip, cancellationToken) };
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using UnpackBench.Agent.Cache;
 using UnpackBench.Agent.Containerd;
 using UnpackBench.Agent.Images;
+using UnpackBench.Agent.Sampling;
 using UnpackBench.Agent.Unpack;
 using UnpackBench.Core.Images;
 using UnpackBench.Core.Results;
@@ -18,7 +19,8 @@ namespace UnpackBench.Agent.Floors;
 /// <param name="extractParent">The snapshotter's directory; extraction directories are made in it.</param>
 /// <param name="cache">The runs' cache mode.</param>
 /// <param name="tools">Which decompressors the agent has.</param>
-internal sealed class FloorMeasurer(ContentBlobFiles blobs, string extractParent, CachePreparer cache, FloorToolbox tools)
+/// <param name="cgroup">containerd's cgroup, where the tools run; null when containerd has none of the agent's making.</param>
+internal sealed class FloorMeasurer(ContentBlobFiles blobs, string extractParent, CachePreparer cache, FloorToolbox tools, ContainerdCgroup? cgroup)
 {
     /// <summary>Tries per floor; the fastest counts, as a floor is what the machine can do at best.</summary>
     public const int Repetitions = 3;
@@ -33,7 +35,7 @@ internal sealed class FloorMeasurer(ContentBlobFiles blobs, string extractParent
             var tool = FloorTools.Choose(MediaTypes.CompressionOf(layer.MediaType), containerdGzip, tools.HasUnpigz, tools.HasZstd);
             used.Add(tool);
             var blob = blobs.PathOf(layer.Digest);
-            var decompress = await FastestAsync(layer.Digest, () => FloorCommands.DecompressAsync(tool, blob, cancellationToken));
+            var decompress = await FastestAsync(layer.Digest, () => FloorCommands.DecompressAsync(tool, blob, cgroup, cancellationToken));
             var extract = await FastestAsync(layer.Digest, () => ExtractOnceAsync(tool, blob, cancellationToken));
             layers.Add(new LayerFloor { Digest = layer.Digest.ToString(), DecompressFloorSeconds = decompress, ExtractFloorSeconds = extract, FloorTool = FloorTools.Name(tool) });
         }
@@ -67,7 +69,7 @@ internal sealed class FloorMeasurer(ContentBlobFiles blobs, string extractParent
         var directory = Directory.CreateDirectory(Path.Combine(extractParent, $"unpackbench-floor-{Guid.NewGuid():N}")).FullName;
         try
         {
-            return await FloorCommands.ExtractAsync(tool, blob, directory, cancellationToken);
+            return await FloorCommands.ExtractAsync(tool, blob, directory, cgroup, cancellationToken);
         }
         finally
         {
