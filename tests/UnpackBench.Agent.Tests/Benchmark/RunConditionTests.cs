@@ -1,4 +1,5 @@
 using UnpackBench.Agent.Benchmark;
+using UnpackBench.Agent.Calibration;
 using UnpackBench.Agent.Tests.Support;
 using UnpackBench.Core.Variants;
 using UnpackBench.Testing.Images;
@@ -119,12 +120,20 @@ public sealed class RunConditionTests : IDisposable
         ContainerdProcesses.AssertNoneUnder(_harness.Root);
     }
 
+    // Each layer holds 32 MB of the calibration's mixed content (text-like, random and zero segments,
+    // about 2× with gzip), so decompressing it takes tens of milliseconds: the floor tools' process
+    // start is a small part of a floor, and the unpack, which decompresses, extracts and hashes the same
+    // bytes, does clearly more work than the decompression floor alone.
+    private const long LayerBytes = 32L * 1024 * 1024;
+
     private static BuiltLayer Layer(OciLayout layout, string directory, int seed, LayerCompression compression)
     {
         var builder = new LayerBuilder().Directory(directory);
-        for (var i = 0; i < 8; i++)
+        const int files = 128;
+        for (var i = 0; i < files; i++)
         {
-            builder.File($"{directory}/file-{i}.bin", FileContent.Random(512 * 1024, seed: (seed * 100) + i));
+            var fileSeed = (ulong)((seed * 100) + i);
+            builder.File($"{directory}/file-{i}.bin", FileContent.FromStream(LayerBytes / files, () => new SyntheticContentStream(LayerBytes / files, fileSeed, ContentKind.Mixed)));
         }
 
         return builder.Build(layout.Blobs, compression);

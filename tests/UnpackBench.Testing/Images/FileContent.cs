@@ -27,12 +27,23 @@ public abstract class FileContent
     /// </summary>
     public static FileContent Random(long size, int seed) => new Generated(size, seed);
 
+    /// <summary>
+    /// <paramref name="size"/> bytes read from streams <paramref name="open"/> makes, each fresh, seekable
+    /// and at its start: content a caller generates (text-like, mixed) without holding it in memory.
+    /// </summary>
+    public static FileContent FromStream(long size, Func<Stream> open) => new Opened(size, open);
+
     /// <summary>A fresh seekable stream over the content, positioned at its start.</summary>
     public abstract Stream Open();
 
     private sealed class Given(byte[] bytes) : FileContent(bytes.Length)
     {
         public override Stream Open() => new MemoryStream(bytes, writable: false);
+    }
+
+    private sealed class Opened(long size, Func<Stream> open) : FileContent(size)
+    {
+        public override Stream Open() => open();
     }
 
     private sealed class Generated : FileContent
