@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using UnpackBench.Agent.Calibration;
 using UnpackBench.Core.AgentProtocol;
@@ -9,7 +10,8 @@ namespace UnpackBench.Agent.CommandLine;
 
 /// <summary>
 /// <c>unpackbench-agent calibrate</c>: benchmarks a fixed set of synthetic images on this node and fits
-/// its unpack-time model; its options are <see cref="AgentCalibrateOptions"/>.
+/// its unpack-time model; its options are <see cref="AgentCalibrateOptions"/>. With <c>--log-format json</c>
+/// (the operator's pods) stdout carries only events, the last of which holds the calibration document.
 /// </summary>
 internal sealed class CalibrateCommand : IAgentCommand
 {
@@ -25,25 +27,25 @@ internal sealed class CalibrateCommand : IAgentCommand
     /// <inheritdoc />
     public Command Definition { get; }
 
+    /// <summary>The request as parsed, before validation.</summary>
+    public AgentCalibrateRequest Read(ParseResult parse) => OptionBinding<AgentCalibrateRequest>.ReadAll(_bindings, parse, new AgentCalibrateRequest());
+
     /// <inheritdoc />
     public async Task<int> RunAsync(ParseResult parse, AgentConsole console, CancellationToken cancellationToken)
     {
-        var request = OptionBinding<AgentCalibrateRequest>.ReadAll(_bindings, parse, new AgentCalibrateRequest());
+        var request = Read(parse);
+        var output = PredictionOutput.For(console, request.Run);
         var (settings, problems) = CalibrateRequestValidator.Validate(
             request, console.Environment, console.WorkingDirectory, Platform.ForLinux(RuntimeInformation.OSArchitecture), File.Exists);
         if (settings is null)
         {
-            foreach (var problem in problems)
-            {
-                await console.Error.WriteLineAsync($"error: {problem}");
-            }
-
-            return ExitCodes.Usage;
+            return await output.Verdicts.WriteAsync(AgentVerdict.Invalid(problems));
         }
 
-        return await PredictionCommandFailures.RunAsync(console, async () =>
+        return await PredictionCommandFailures.RunAsync(console, output.Verdicts, async () =>
         {
-            var progress = settings.PrintJson ? console.Error : console.Out;
+            // stdout carries the document or the events when asked to; people read progress on stderr then.
+            var progress = settings.PrintJson || output.Json is not null ? console.Error : console.Out;
             await progress.WriteLineAsync($"calibrating with the {settings.Set.Name} set: {settings.Set.Cases.Count} images, {settings.Benchmark.WarmupRuns} warm-up and {settings.Benchmark.Runs} timed run(s) each, into {settings.Benchmark.Snapshotter}");
             var (calibration, path) = await new CalibrationSession(progress, TimeProvider.System, console.Environment).RunAsync(settings, cancellationToken);
             CalibrationTable.Write(progress, calibration);
@@ -53,7 +55,8 @@ internal sealed class CalibrateCommand : IAgentCommand
                 await console.Out.WriteLineAsync(PredictionJson.Serialize(calibration));
             }
 
-            return ExitCodes.Success;
+            output.Json?.Calibrated(calibration, path);
+            return AgentVerdict.Success(string.Create(CultureInfo.InvariantCulture, $"calibrated {calibration.Node.Hostname} with the {calibration.Set} set: {calibration.Observations.Count} layers measured"));
         }, cancellationToken);
     }
 }

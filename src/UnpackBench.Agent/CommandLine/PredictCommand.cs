@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using UnpackBench.Agent.Prediction;
 using UnpackBench.Core.AgentProtocol;
@@ -9,7 +10,8 @@ namespace UnpackBench.Agent.CommandLine;
 
 /// <summary>
 /// <c>unpackbench-agent predict</c>: counts an image's layer features by streaming it once and predicts
-/// its unpack time on a calibrated node; its options are <see cref="AgentPredictOptions"/>.
+/// its unpack time on a calibrated node — or, with <c>--features-only</c>, only counts them (what the
+/// operator's prediction pod does); its options are <see cref="AgentPredictOptions"/>.
 /// </summary>
 internal sealed class PredictCommand : IAgentCommand
 {
@@ -25,36 +27,52 @@ internal sealed class PredictCommand : IAgentCommand
     /// <inheritdoc />
     public Command Definition { get; }
 
+    /// <summary>The request as parsed, before validation.</summary>
+    public AgentPredictRequest Read(ParseResult parse) => OptionBinding<AgentPredictRequest>.ReadAll(_bindings, parse, new AgentPredictRequest());
+
     /// <inheritdoc />
     public async Task<int> RunAsync(ParseResult parse, AgentConsole console, CancellationToken cancellationToken)
     {
-        var request = OptionBinding<AgentPredictRequest>.ReadAll(_bindings, parse, new AgentPredictRequest());
+        var request = Read(parse);
+        var output = PredictionOutput.For(console, request.Image);
         var (settings, problems) = PredictRequestValidator.Validate(
             request, console.Environment, console.WorkingDirectory, Platform.ForLinux(RuntimeInformation.OSArchitecture), File.Exists);
         if (settings is null)
         {
-            foreach (var problem in problems)
-            {
-                await console.Error.WriteLineAsync($"error: {problem}");
-            }
-
-            return ExitCodes.Usage;
+            return await output.Verdicts.WriteAsync(AgentVerdict.Invalid(problems));
         }
 
-        return await PredictionCommandFailures.RunAsync(console, async () =>
-        {
-            var session = new PredictionSession(console.Error, TimeProvider.System, console.Environment("PATH"), s => ImageSourceFactory.Open(s, console.Environment));
-            var prediction = await session.RunAsync(settings, cancellationToken);
-            if (settings.Json)
-            {
-                await console.Out.WriteLineAsync(PredictionJson.Serialize(prediction));
-            }
-            else
-            {
-                PredictionTable.Write(console.Out, prediction);
-            }
+        var session = new PredictionSession(console.Error, TimeProvider.System, console.Environment("PATH"), s => ImageSourceFactory.Open(s, console.Environment));
+        return await PredictionCommandFailures.RunAsync(console, output.Verdicts, () => settings.FeaturesOnly ? CountAsync(session, settings, console, output, cancellationToken) : PredictAsync(session, settings, console, cancellationToken), cancellationToken);
+    }
 
-            return ExitCodes.Success;
-        }, cancellationToken);
+    private static async Task<AgentVerdict> CountAsync(PredictionSession session, PredictSettings settings, AgentConsole console, PredictionOutput output, CancellationToken cancellationToken)
+    {
+        var features = await session.CountAsync(settings, cancellationToken);
+        if (output.Json is { } json)
+        {
+            json.Counted(features);
+        }
+        else
+        {
+            await console.Out.WriteLineAsync(PredictionJson.Serialize(features));
+        }
+
+        return AgentVerdict.Success($"counted the {features.Layers.Count} layers of {features.Reference} ({features.Platform})");
+    }
+
+    private static async Task<AgentVerdict> PredictAsync(PredictionSession session, PredictSettings settings, AgentConsole console, CancellationToken cancellationToken)
+    {
+        var prediction = await session.RunAsync(settings, cancellationToken);
+        if (settings.Json)
+        {
+            await console.Out.WriteLineAsync(PredictionJson.Serialize(prediction));
+        }
+        else
+        {
+            PredictionTable.Write(console.Out, prediction);
+        }
+
+        return AgentVerdict.Success(string.Create(CultureInfo.InvariantCulture, $"predicted {prediction.Total.Seconds:0.000} s for {prediction.Reference}"));
     }
 }

@@ -18,9 +18,13 @@ internal static class PredictRequestValidator
         var (image, shared) = RunRequestValidator.Validate(request.Image, environment, workingDirectory, machinePlatform, fileExists);
         problems.AddRange(shared);
         var calibration = Existing(request.Calibration, AgentPredictOptions.Calibration.Name, "the calibration document unpackbench-agent calibrate wrote", workingDirectory, fileExists, problems);
-        if (request.Calibration is null)
+        if (request.FeaturesOnly && (request.Calibration is not null || request.Measured is not null))
         {
-            problems.Add($"no calibration given: pass {AgentPredictOptions.Calibration.Name} FILE, the document unpackbench-agent calibrate wrote for the node to predict for");
+            problems.Add($"{AgentPredictOptions.FeaturesOnly.Name} only counts the image's features: leave out {AgentPredictOptions.Calibration.Name} and {AgentPredictOptions.Measured.Name}, or predict without {AgentPredictOptions.FeaturesOnly.Name}");
+        }
+        else if (!request.FeaturesOnly && request.Calibration is null)
+        {
+            problems.Add($"no calibration given: pass {AgentPredictOptions.Calibration.Name} FILE, the document unpackbench-agent calibrate wrote for the node to predict for (or {AgentPredictOptions.FeaturesOnly.Name} to only count the image)");
         }
 
         if (request.Image.Snapshotters.Count > 1)
@@ -29,7 +33,7 @@ internal static class PredictRequestValidator
         }
 
         var measured = Existing(request.Measured, AgentPredictOptions.Measured.Name, "a benchmark_*.json that unpackbench-agent run wrote", workingDirectory, fileExists, problems);
-        if (problems.Count > 0 || image is null || calibration is null)
+        if (problems.Count > 0 || image is null)
         {
             return (null, problems);
         }
@@ -38,6 +42,7 @@ internal static class PredictRequestValidator
         {
             Image = image,
             CalibrationPath = calibration,
+            FeaturesOnly = request.FeaturesOnly,
             Snapshotter = request.Image.Snapshotters.Count > 0 ? request.Image.Snapshotters[0] : null,
             MeasuredPath = measured,
             Json = request.Json,

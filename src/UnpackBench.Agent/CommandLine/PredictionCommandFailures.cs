@@ -1,45 +1,46 @@
 using UnpackBench.Agent.Calibration;
 using UnpackBench.Analysis.Prediction;
+using UnpackBench.Core.AgentProtocol;
 using UnpackBench.Core.Prediction;
 
 namespace UnpackBench.Agent.CommandLine;
 
 /// <summary>
-/// How calibrate and predict end when something goes wrong: one <c>error:</c> line saying what and
-/// what to do, and the exit code — 2 for a bad input document, 1 for what failed at run time, 130 when
-/// interrupted; a bug gets the stack-trace hint, never a stack trace.
+/// How calibrate and predict end: the verdict on every channel (<see cref="VerdictWriter"/>) and its exit
+/// code — 2 for a bad input document, 1 for what failed at run time, 130 when interrupted; on failure one
+/// <c>error:</c> line saying what and what to do; a bug gets the stack-trace hint, never a stack trace.
 /// </summary>
 internal static class PredictionCommandFailures
 {
-    /// <summary>Runs <paramref name="command"/>, turning its failures into an exit code and a message on stderr.</summary>
-    public static async Task<int> RunAsync(AgentConsole console, Func<Task<int>> command, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="command"/> and reports its verdict, or its failure, through <paramref name="verdicts"/>.</summary>
+    public static async Task<int> RunAsync(AgentConsole console, VerdictWriter verdicts, Func<Task<AgentVerdict>> command, CancellationToken cancellationToken)
     {
         try
         {
-            return await command();
+            return await verdicts.WriteAsync(await command());
         }
         catch (Exception e) when (cancellationToken.IsCancellationRequested)
         {
-            await console.Error.WriteLineAsync($"interrupted: {e.Message}");
-            return ExitCodes.Interrupted;
+            return await verdicts.WriteAsync(AgentVerdict.Interrupted($"interrupted: {e.Message}"));
         }
-        catch (Exception e) when (Classify(e) is { } code)
+        catch (Exception e) when (Classify(e) is { } failure)
         {
-            await console.Error.WriteLineAsync($"error: {e.Message}");
-            return code;
+            return await verdicts.WriteAsync(AgentVerdict.Error(failure.ExitCode, failure.Reason, e.Message));
         }
         catch (Exception e)
         {
-            await console.Error.WriteLineAsync($"internal error: {e.GetType().Name}: {e.Message}");
+            var code = await verdicts.WriteAsync(AgentVerdict.InternalError(e));
             await console.Error.WriteLineAsync(console.Environment("UNPACKBENCH_DEBUG") == "1" ? e.ToString() : "Set UNPACKBENCH_DEBUG=1 for the stack trace, and please report it.");
-            return ExitCodes.Failed;
+            return code;
         }
     }
 
-    private static int? Classify(Exception e) => e switch
+    private static (int ExitCode, string Reason)? Classify(Exception e) => e switch
     {
-        PredictionDocumentException => ExitCodes.Usage,
-        PredictionException or CalibrationException => ExitCodes.Failed,
-        _ => FailureClassifier.Classify(e)?.ExitCode,
+        PredictionDocumentException => (ExitCodes.Usage, AgentFailureReasons.InvalidSpec),
+        // The calibration given has no coefficients for a layer of the image: another calibration is needed.
+        PredictionException => (ExitCodes.Failed, AgentFailureReasons.InvalidSpec),
+        CalibrationException => (ExitCodes.Failed, AgentFailureReasons.CalibrationFailed),
+        _ => FailureClassifier.Classify(e),
     };
 }

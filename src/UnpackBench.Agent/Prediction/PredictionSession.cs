@@ -9,7 +9,8 @@ namespace UnpackBench.Agent.Prediction;
 /// A prediction from start to finish: read the calibration (and the measurement, if any) first, so a
 /// bad document fails before anything is downloaded; resolve the image; refuse layers the calibration
 /// has no coefficients for before streaming them; count every layer; predict; check against the
-/// measurement. Nothing is unpacked and containerd is not started.
+/// measurement. Or only count the image (<see cref="CountAsync(PredictSettings, CancellationToken)"/>), for the
+/// operator to predict every calibrated node from. Nothing is unpacked and containerd is not started.
 /// </summary>
 /// <param name="progress">Where progress lines go.</param>
 /// <param name="time">The clock.</param>
@@ -20,23 +21,32 @@ internal sealed class PredictionSession(TextWriter progress, TimeProvider time, 
     /// <summary>Predicts as <paramref name="settings"/> say.</summary>
     public async Task<PredictionDocument> RunAsync(PredictSettings settings, CancellationToken cancellationToken)
     {
-        var calibration = await PredictionInputs.ReadCalibrationAsync(settings.CalibrationPath, cancellationToken);
+        var calibration = await PredictionInputs.ReadCalibrationAsync(settings.CalibrationPath ?? throw new ArgumentException("a prediction needs a calibration", nameof(settings)), cancellationToken);
         var measured = settings.MeasuredPath is null ? null : await PredictionInputs.ReadMeasuredAsync(settings.MeasuredPath, cancellationToken);
+        var features = await CountAsync(settings, calibration.Model, cancellationToken);
+        var target = await LocalConditions.ProbeAsync(settings.Snapshotter ?? calibration.Conditions.Snapshotter, calibration.Conditions.CacheMode, searchPath, cancellationToken);
+        var prediction = PredictionMaker.Make(calibration, features, target, "this machine", time.GetUtcNow());
+        return measured is null ? prediction : PredictionChecker.Check(prediction, measured, Path.GetFileName(settings.MeasuredPath!));
+    }
+
+    /// <summary>Counts the image's features only: what one agent does for the operator to predict every calibrated node from.</summary>
+    public Task<ImageFeatures> CountAsync(PredictSettings settings, CancellationToken cancellationToken) => CountAsync(settings, coveredBy: null, cancellationToken);
+
+    // Refuses layers the model has no coefficients for before streaming any, when there is a model.
+    private async Task<ImageFeatures> CountAsync(PredictSettings settings, UnpackModel? coveredBy, CancellationToken cancellationToken)
+    {
         var scratch = Directory.CreateTempSubdirectory("unpackbench-predict-").FullName;
         try
         {
-            ImageFeatures features;
-            await using (var source = openSource(settings.Image with { RootDirectory = scratch }))
+            await using var source = openSource(settings.Image with { RootDirectory = scratch });
+            await progress.WriteLineAsync($"resolving {source.DisplayName}");
+            var image = await ImageResolver.ResolveAsync(source, settings.Image.Platform, settings.Image.PlatformExplicit, cancellationToken);
+            if (coveredBy is not null)
             {
-                await progress.WriteLineAsync($"resolving {source.DisplayName}");
-                var image = await ImageResolver.ResolveAsync(source, settings.Image.Platform, settings.Image.PlatformExplicit, cancellationToken);
-                LayerCoverage.Check(calibration.Model, image.Manifest.Layers.Select(l => (l.Digest.ToString(), l.MediaType)).ToList());
-                features = await ImageFeatureCounter.CountAsync(source, image, new LineProgress(progress, "counting "), cancellationToken);
+                LayerCoverage.Check(coveredBy, image.Manifest.Layers.Select(l => (l.Digest.ToString(), l.MediaType)).ToList());
             }
 
-            var target = await LocalConditions.ProbeAsync(settings.Snapshotter ?? calibration.Conditions.Snapshotter, calibration.Conditions.CacheMode, searchPath, cancellationToken);
-            var prediction = PredictionMaker.Make(calibration, features, target, "this machine", time.GetUtcNow());
-            return measured is null ? prediction : PredictionChecker.Check(prediction, measured, Path.GetFileName(settings.MeasuredPath!));
+            return await ImageFeatureCounter.CountAsync(source, image, new LineProgress(progress, "counting "), cancellationToken);
         }
         finally
         {

@@ -1,5 +1,6 @@
 using UnpackBench.Agent.Images;
 using UnpackBench.Core.AgentProtocol;
+using UnpackBench.Core.Prediction;
 using UnpackBench.Core.Results;
 
 namespace UnpackBench.Agent.Reporting;
@@ -63,6 +64,14 @@ internal sealed class JsonLinesReporter(TextWriter output, TimeProvider time) : 
     /// <inheritdoc />
     public void Finished(BenchmarkResult result, string resultPath) =>
         Write(new AgentEvent { Event = AgentEventKinds.Result, Time = time.GetUtcNow(), Result = result, Message = $"result written to {resultPath}" });
+
+    /// <summary>Reports the node's calibration, the last line of a calibration that succeeded.</summary>
+    public void Calibrated(CalibrationDocument calibration, string path) =>
+        Write(new AgentEvent { Event = AgentEventKinds.Calibration, Time = time.GetUtcNow(), Calibration = calibration, Message = $"calibration written to {path}" });
+
+    /// <summary>Reports an image's counted features, the last line of <c>predict --features-only</c>.</summary>
+    public void Counted(ImageFeatures features) =>
+        Write(new AgentEvent { Event = AgentEventKinds.Features, Time = time.GetUtcNow(), Features = features, Message = $"counted the {features.Layers.Count} layers of {features.Reference}" });
 
     /// <summary>Reports that the benchmark could not run.</summary>
     public void Failed(string reason, string message) =>

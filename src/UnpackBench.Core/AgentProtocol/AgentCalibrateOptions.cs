@@ -34,8 +34,15 @@ public static class AgentCalibrateOptions
     /// <summary>--json.</summary>
     public static AgentRequestOption<AgentCalibrateRequest, bool> Json { get; } = Shared(AgentRunOptions.Json, "Also print the calibration document on stdout");
 
+    /// <summary>--log-format.</summary>
+    public static AgentRequestOption<AgentCalibrateRequest, string?> LogFormat { get; } = Shared(
+        AgentRunOptions.LogFormat, "Progress as text (default) or json: one event per line on stdout, ending with the calibration document (what the operator reads)");
+
+    /// <summary>--termination-message-path.</summary>
+    public static AgentRequestOption<AgentCalibrateRequest, string?> TerminationMessagePath { get; } = Shared(AgentRunOptions.TerminationMessagePath);
+
     /// <summary>Every option, in help order.</summary>
-    public static IReadOnlyList<AgentRequestOption<AgentCalibrateRequest>> All { get; } = [Set, Runs, Warmup, Snapshotter, Cache, Root, ContainerdAddress, Output, Json];
+    public static IReadOnlyList<AgentRequestOption<AgentCalibrateRequest>> All { get; } = [Set, Runs, Warmup, Snapshotter, Cache, Root, ContainerdAddress, Output, Json, LogFormat, TerminationMessagePath];
 
     private static AgentRequestOption<AgentCalibrateRequest, T> Shared<T>(AgentOption<T> option, string? description = null) =>
         option.Within<AgentCalibrateRequest>(r => r.Run, (r, run) => r with { Run = run }, description);

@@ -25,4 +25,8 @@ public static class AgentCommandLine
     /// <summary>The arguments of <c>calibrate</c> for <paramref name="request"/>, command first.</summary>
     public static IReadOnlyList<string> CalibrateArguments(AgentCalibrateRequest request) =>
         [CalibrateCommand, .. AgentCalibrateOptions.All.SelectMany(o => o.Format(request))];
+
+    /// <summary>The arguments of <c>predict</c> for <paramref name="request"/>, command first.</summary>
+    public static IReadOnlyList<string> PredictArguments(AgentPredictRequest request) =>
+        [PredictCommand, .. AgentPredictOptions.All.SelectMany(o => o.Format(request))];
 }

@@ -33,6 +33,9 @@ public static class AgentFailureReasons
     /// <summary>The benchmark stopped before all runs were done (containerd died, SIGTERM).</summary>
     public const string Incomplete = "Incomplete";
 
+    /// <summary>A calibration could not be made: every run of a calibration image failed, or the model could not be fitted.</summary>
+    public const string CalibrationFailed = "CalibrationFailed";
+
     /// <summary>A bug in the agent.</summary>
     public const string InternalError = "InternalError";
 

@@ -33,9 +33,20 @@ public static class AgentPredictOptions
     public static AgentRequestOption<AgentPredictRequest, bool> Json { get; } = new(
         "--json", "", "Print the prediction document (JSON) on stdout instead of tables", r => r.Json, (r, v) => r with { Json = v });
 
+    /// <summary>--features-only.</summary>
+    public static AgentRequestOption<AgentPredictRequest, bool> FeaturesOnly { get; } = new(
+        "--features-only", "", "Only count the image's layer features and print them as an image-features document (JSON), without a calibration: one count predicts for every calibrated node", r => r.FeaturesOnly, (r, v) => r with { FeaturesOnly = v });
+
+    /// <summary>--log-format.</summary>
+    public static AgentRequestOption<AgentPredictRequest, string?> LogFormat { get; } = Shared(
+        AgentRunOptions.LogFormat, "Progress as text (default) or json: one event per line on stdout, ending with the prediction's document (what the operator reads)");
+
+    /// <summary>--termination-message-path.</summary>
+    public static AgentRequestOption<AgentPredictRequest, string?> TerminationMessagePath { get; } = Shared(AgentRunOptions.TerminationMessagePath);
+
     /// <summary>Every option, in help order.</summary>
     public static IReadOnlyList<AgentRequestOption<AgentPredictRequest>> All { get; } =
-        [Image, Archive, Calibration, Platform, PlainHttp, RegistryConfig, Snapshotter, Measured, Json];
+        [Image, Archive, Calibration, FeaturesOnly, Platform, PlainHttp, RegistryConfig, Snapshotter, Measured, Json, LogFormat, TerminationMessagePath];
 
     private static AgentRequestOption<AgentPredictRequest, T> Shared<T>(AgentOption<T> option, string? description = null) =>
         option.Within<AgentPredictRequest>(r => r.Image, (r, image) => r with { Image = image }, description);

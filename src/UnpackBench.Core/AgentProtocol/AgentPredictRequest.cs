@@ -15,6 +15,9 @@ public sealed record AgentPredictRequest
     /// <summary>A result document of <c>run</c> for the same image, to report the prediction's error against.</summary>
     public string? Measured { get; init; }
 
+    /// <summary>Only count the image's features and print them, without a calibration (what the operator's prediction pod does).</summary>
+    public bool FeaturesOnly { get; init; }
+
     /// <summary>Print the prediction document instead of tables.</summary>
     public bool Json { get; init; }
 }

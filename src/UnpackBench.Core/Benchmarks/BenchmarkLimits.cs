@@ -52,6 +52,13 @@ public static class BenchmarkLimits
     public static IntegerLimit MaxParallelNodes { get; } = new(
         1, 1000, 10, "at least one node must be benchmarked at a time", "more agent pods at once load the API server and the registry without making a survey of that many nodes faster to read");
 
+    /// <summary>
+    /// The age, in days, past which a prediction warns that its calibration is stale: kernels, containerd and
+    /// disks change under a node, and a calibration measures the node as it was.
+    /// </summary>
+    public static IntegerLimit MaxCalibrationAgeDays { get; } = new(
+        1, 3650, 30, "a calibration is at least a day old before it counts as stale", "a calibration ten years old describes another machine");
+
     /// <summary>The longest image reference accepted.</summary>
     public const int MaxImageReferenceLength = 512;
 

@@ -81,6 +81,15 @@ public sealed record UnpackBenchmarkSpec
 
     /// <summary>With <see cref="BenchmarkPlacement.EachNode"/>: agent pods at once (<see cref="BenchmarkLimits.MaxParallelNodes"/>).</summary>
     public int MaxParallelNodes { get; init; } = BenchmarkLimits.MaxParallelNodes.Default;
+
+    /// <summary>Benchmark the image (the default), calibrate each node, or predict the image from the nodes' calibrations.</summary>
+    public BenchmarkMode Mode { get; init; } = BenchmarkMode.Benchmark;
+
+    /// <summary>With <see cref="BenchmarkMode.Calibrate"/>: the calibration set and its runs (the agent's defaults when absent).</summary>
+    public CalibrationSpec? Calibration { get; init; }
+
+    /// <summary>With <see cref="BenchmarkMode.Predict"/>: when a calibration counts as stale.</summary>
+    public PredictionSpec? Prediction { get; init; }
 }
 
 /// <summary>Where a benchmark runs.</summary>

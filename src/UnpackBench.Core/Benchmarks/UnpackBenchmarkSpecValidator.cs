@@ -14,9 +14,14 @@ public static class UnpackBenchmarkSpecValidator
     public static IReadOnlyList<string> Validate(UnpackBenchmarkSpec spec)
     {
         var problems = new List<string>();
+        ModeSpecRules.Check(spec, problems);
         if (string.IsNullOrWhiteSpace(spec.Image))
         {
-            problems.Add("spec.image is empty: set it to an image reference such as docker.io/library/python:3.12");
+            // A calibration measures synthetic images and has none.
+            if (spec.Mode != BenchmarkMode.Calibrate)
+            {
+                problems.Add("spec.image is empty: set it to an image reference such as docker.io/library/python:3.12");
+            }
         }
         else
         {

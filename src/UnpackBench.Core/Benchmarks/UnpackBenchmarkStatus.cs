@@ -48,6 +48,12 @@ public sealed record UnpackBenchmarkStatus
 
     /// <summary>Of a survey (<c>placement: EachNode</c>): its nodes, the fastest and slowest, the spread, the skipped nodes.</summary>
     public SurveyStatus? Survey { get; init; }
+
+    /// <summary>Of a prediction (<c>mode: Predict</c>): one row per node the selector matched; null otherwise.</summary>
+    public IReadOnlyList<NodePredictionStatus>? Predictions { get; init; }
+
+    /// <summary>Of a prediction: the range of predicted times and the interval's level.</summary>
+    public PredictionStatus? Prediction { get; init; }
 }
 
 /// <summary>The phases of a benchmark.</summary>
