@@ -2,7 +2,9 @@ using k8s.Models;
 using UnpackBench.Operator.Entities;
 using UnpackBench.Operator.Kubernetes;
 using UnpackBench.Operator.Metrics;
+using UnpackBench.Core.Benchmarks;
 using UnpackBench.Operator.Reconciliation;
+using UnpackBench.Operator.Reconciliation.Prediction;
 
 namespace UnpackBench.Operator.Controller;
 
@@ -39,6 +41,7 @@ internal sealed class BenchmarkReconcileHandler(
             Nodes = nodes.Synced.IsCompletedSuccessfully ? [.. nodes.All] : null,
             ConfigMaps = [.. configMaps.All.Where(c => c.Metadata.NamespaceProperty == ns && ControlledBy(c.Metadata, uid))],
             ProgressOf = pod => logs.ProgressOf(ns, pod),
+            Calibrations = benchmark.Spec.Mode == BenchmarkMode.Predict ? [.. configMaps.All.Where(c => c.Metadata.NamespaceProperty == ns && CalibrationCatalog.IsCalibration(c))] : [],
         };
         var plan = BenchmarkReconciler.Decide(observed, options);
         var heldBack = await executor.ExecuteAsync(benchmark, plan, wake, cancellationToken);

@@ -72,7 +72,8 @@ public sealed class RowMetrics
             }
         }
 
-        var survey = status?.Survey;
+        // A prediction's survey section sums predicted times up, which are no measurement to export.
+        var survey = benchmark.Spec.Mode == BenchmarkMode.Predict ? null : status?.Survey;
         if (survey is not null)
         {
             Publish(_spread, owner, survey.Spread);

@@ -43,6 +43,8 @@ public sealed class AgentLogAccumulator
                     Image = agentEvent.Result.Image,
                     Runs = agentEvent.Result.Runs.Aggregate(_progress.Runs, WithRun),
                 },
+                AgentEventKinds.Calibration when agentEvent.Calibration is not null => _progress with { Calibration = agentEvent.Calibration },
+                AgentEventKinds.Features when agentEvent.Features is not null => _progress with { Features = agentEvent.Features },
                 AgentEventKinds.Failed => _progress with { FailureReason = agentEvent.Reason ?? AgentFailureReasons.InternalError, FailureMessage = agentEvent.Message },
                 _ => _progress,
             };

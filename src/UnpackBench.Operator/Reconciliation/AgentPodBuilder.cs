@@ -107,8 +107,8 @@ public static class AgentPodBuilder
         TerminationMessagePath = TerminationMessagePath,
     };
 
-    /// <summary>The agent's arguments for <paramref name="spec"/>, written from <see cref="Request"/>.</summary>
-    public static IList<string> Arguments(UnpackBenchmarkSpec spec) => [.. AgentCommandLine.Arguments(Request(spec))];
+    /// <summary>The agent's arguments for <paramref name="spec"/>, written from <see cref="Request"/> (or, in the other modes, from <see cref="Prediction.ModeAgentRequests"/>).</summary>
+    public static IList<string> Arguments(UnpackBenchmarkSpec spec) => [.. Prediction.ModeAgentRequests.Arguments(spec)];
 
     private static V1Container Container(UnpackBenchmarkSpec spec, OperatorOptions options) => new()
     {
@@ -118,8 +118,11 @@ public static class AgentPodBuilder
         Command = [AgentCommandLine.Executable],
         Args = Arguments(spec),
         Env = [new V1EnvVar { Name = "NODE_NAME", ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = "spec.nodeName" } } }],
-        // The image's default user is non-root (for the operator); the agent must be root to mount.
-        SecurityContext = new V1SecurityContext { Privileged = true, RunAsUser = 0, RunAsNonRoot = false },
+        // The image's default user is non-root (for the operator); the agent must be root to mount. Counting an
+        // image's layers (mode Predict) starts no containerd and mounts nothing, so that agent gets no privilege.
+        SecurityContext = spec.Mode == BenchmarkMode.Predict
+            ? new V1SecurityContext { Privileged = false, AllowPrivilegeEscalation = false }
+            : new V1SecurityContext { Privileged = true, RunAsUser = 0, RunAsNonRoot = false },
         Resources = spec.Resources is null ? null : KubernetesJson.Deserialize<V1ResourceRequirements>(spec.Resources.ToJsonString()),
         TerminationMessagePath = TerminationMessagePath,
         TerminationMessagePolicy = "File",

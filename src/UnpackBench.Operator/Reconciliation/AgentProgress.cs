@@ -1,10 +1,11 @@
+using UnpackBench.Core.Prediction;
 using UnpackBench.Core.Results;
 
 namespace UnpackBench.Operator.Reconciliation;
 
 /// <summary>
 /// What an agent pod has reported through its log so far: the image, each timed run, and finally the
-/// result document or a failure. An immutable snapshot; <see cref="AgentLogAccumulator"/> builds it.
+/// result document (a calibration, or an image's counted features, in those modes) or a failure. An immutable snapshot; <see cref="AgentLogAccumulator"/> builds it.
 /// </summary>
 public sealed record AgentProgress
 {
@@ -19,6 +20,12 @@ public sealed record AgentProgress
 
     /// <summary>The result document, once written (also after a partial benchmark).</summary>
     public BenchmarkResult? Result { get; init; }
+
+    /// <summary>The node's calibration, once a calibrating agent wrote it.</summary>
+    public CalibrationDocument? Calibration { get; init; }
+
+    /// <summary>The image's counted features, once a counting agent wrote them.</summary>
+    public ImageFeatures? Features { get; init; }
 
     /// <summary>Why the agent failed, from its failed event.</summary>
     public string? FailureReason { get; init; }

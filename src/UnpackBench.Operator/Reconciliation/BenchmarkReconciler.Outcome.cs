@@ -18,6 +18,11 @@ public static partial class BenchmarkReconciler
             return Running(plan, context, pod) with { FollowLogsOf = pod };
         }
 
+        if (context.Benchmark.Spec.Mode != BenchmarkMode.Benchmark)
+        {
+            return EndedWithDocument(plan, context, pod);
+        }
+
         var termination = context.Termination;
         if (PodObservation.Phase(pod) == "Succeeded" && progress.Result is { } document)
         {
@@ -31,17 +36,7 @@ public static partial class BenchmarkReconciler
             return SucceededFromTermination(plan, context, pod, termination);
         }
 
-        // When Kubernetes stopped the pod (deadline, eviction, someone deleting it) the agent only saw SIGTERM and says Incomplete: the cause is Kubernetes'.
-        var agentReason = progress.FailureReason ?? termination?.Reason;
-        var (reason, why) = PodObservation.KubernetesFailure(pod) is { } kubernetes && agentReason is null or AgentFailureReasons.Incomplete
-            ? Explain(kubernetes, context)
-            : pod.Metadata.DeletionTimestamp is not null && agentReason is null or AgentFailureReasons.Incomplete
-                ? ("AgentPodLost", $"agent pod {pod.Metadata.Name} was deleted after {context.CompletedRuns} of {context.Benchmark.Spec.Runs} runs; the completed runs are kept")
-                : progress.FailureReason is { } failed
-                ? (failed, progress.FailureMessage ?? failed)
-                : termination?.Reason is { } terminated
-                    ? (terminated, termination.Message)
-                    : ("AgentFailed", $"the agent exited with code {PodObservation.Terminated(pod)?.ExitCode}{(progress.LogError is null ? "" : $" and its log could not be read ({progress.LogError})")}");
+        var (reason, why) = Failure(context, pod);
         if (progress.Result is { } partial)
         {
             return Finish(plan, context, BenchmarkPhase.Failed, reason, why, partial);
@@ -51,6 +46,24 @@ public static partial class BenchmarkReconciler
         return termination is { SuccessfulRuns: not null }
             ? Finish(plan, context, BenchmarkPhase.Failed, reason, why, PartialResultBuilder.FromTermination(context.Benchmark, termination, progress, pod.Spec.NodeName, lostWhy, context.StartTime ?? context.Now), lostWhy)
             : Finish(plan, context, BenchmarkPhase.Failed, reason, why, LostResult(context, lostWhy), lostWhy);
+    }
+
+    // Why the agent failed: when Kubernetes stopped the pod (deadline, eviction, someone deleting it) the agent
+    // only saw SIGTERM and says Incomplete, so the cause is Kubernetes'; otherwise the agent's own reason.
+    private static (string Reason, string Message) Failure(StatusContext context, V1Pod pod)
+    {
+        var progress = context.Progress;
+        var termination = context.Termination;
+        var agentReason = progress.FailureReason ?? termination?.Reason;
+        return PodObservation.KubernetesFailure(pod) is { } kubernetes && agentReason is null or AgentFailureReasons.Incomplete
+            ? Explain(kubernetes, context)
+            : pod.Metadata.DeletionTimestamp is not null && agentReason is null or AgentFailureReasons.Incomplete
+                ? ("AgentPodLost", $"agent pod {pod.Metadata.Name} was deleted after {context.CompletedRuns} of {context.Benchmark.Spec.Runs} runs; the completed runs are kept")
+                : progress.FailureReason is { } failed
+                ? (failed, progress.FailureMessage ?? failed)
+                : termination?.Reason is { } terminated
+                    ? (terminated, termination.Message)
+                    : ("AgentFailed", $"the agent exited with code {PodObservation.Terminated(pod)?.ExitCode}{(progress.LogError is null ? "" : $" and its log could not be read ({progress.LogError})")}");
     }
 
     // The log (with the full document) is out of reach, e.g. the API server cannot reach the kubelet;

@@ -61,6 +61,7 @@ public static partial class BenchmarkReconciler
         var done = context.Progress.Runs.Count;
         var stage = context.Progress.LogError is { } error
             ? $"its log cannot be read ({error}); the verdict will come from its termination message"
+            : context.Benchmark.Spec.Mode != BenchmarkMode.Benchmark ? DocumentStage(context)
             : context.Progress.Image is null ? "acquiring the image" : $"{done} of {context.Benchmark.Spec.Runs} runs done";
         return plan with
         {

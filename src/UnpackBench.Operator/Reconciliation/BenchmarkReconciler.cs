@@ -1,6 +1,7 @@
 using k8s.Models;
 using UnpackBench.Core.Benchmarks;
 using UnpackBench.Core.Results;
+using UnpackBench.Operator.Reconciliation.Prediction;
 using UnpackBench.Operator.Reconciliation.Survey;
 
 namespace UnpackBench.Operator.Reconciliation;
@@ -22,8 +23,10 @@ public static partial class BenchmarkReconciler
             return Deleting(observed);
         }
 
-        var plan = benchmark.Spec.Placement == BenchmarkPlacement.EachNode && UnpackBenchmarkSpecValidator.Validate(benchmark.Spec).Count == 0
-            ? SurveyReconciler.Decide(observed, options)
+        var valid = UnpackBenchmarkSpecValidator.Validate(benchmark.Spec).Count == 0;
+        var plan = !valid ? DecideOneNode(observed, options)
+            : benchmark.Spec.Mode == BenchmarkMode.Predict ? PredictionReconciler.Decide(observed, options)
+            : benchmark.Spec.Placement == BenchmarkPlacement.EachNode ? SurveyReconciler.Decide(observed, options)
             : DecideOneNode(observed, options);
         return plan with { ConfigMapsToDelete = StaleNodeConfigMaps(observed) };
     }
@@ -31,7 +34,8 @@ public static partial class BenchmarkReconciler
     /// <summary>Whether <paramref name="pod"/> is an agent still running or about to (not finished, not being deleted).</summary>
     internal static bool IsActive(V1Pod pod) => !PodObservation.IsTerminal(pod) && pod.Metadata.DeletionTimestamp is null;
 
-    private static ReconcilePlan DecideOneNode(ObservedBenchmark observed, OperatorOptions options)
+    /// <summary>The plan of a benchmark with one agent pod, anywhere the scheduler puts it (a prediction's counting agent too).</summary>
+    internal static ReconcilePlan DecideOneNode(ObservedBenchmark observed, OperatorOptions options)
     {
         var benchmark = observed.Benchmark;
         var podName = ObjectNames.AgentPod(benchmark);
@@ -139,9 +143,12 @@ public static partial class BenchmarkReconciler
         };
     }
 
-    private static ReconcilePlan Finish(ReconcilePlan plan, StatusContext context, string phase, string reason, string message, BenchmarkResult? result, string? partialBecause = null)
+    private static ReconcilePlan Finish(ReconcilePlan plan, StatusContext context, string phase, string reason, string message, BenchmarkResult? result, string? partialBecause = null) =>
+        FinishWith(plan, context, phase, reason, message, result is null ? null : ResultConfigMapBuilder.Build(context.Benchmark, result, partialBecause is not null, context.Slot), partialBecause);
+
+    // Ends the generation (or a survey node) in phase, with configMap as its result.
+    private static ReconcilePlan FinishWith(ReconcilePlan plan, StatusContext context, string phase, string reason, string message, V1ConfigMap? configMap, string? partialBecause = null)
     {
-        var configMap = result is null ? null : ResultConfigMapBuilder.Build(context.Benchmark, result, partialBecause is not null, context.Slot);
         var status = context.Status(phase, reason, message, configMap?.Metadata.Name, finished: true, partialBecause);
         var events = context.RunEvents().ToList();
         if (!context.AlreadyFinished || context.PreviousReason != reason)
@@ -152,6 +159,7 @@ public static partial class BenchmarkReconciler
         return plan with { ConfigMapToWrite = configMap, Status = status, Events = events };
     }
 
-    internal static BenchmarkResult? LostResult(StatusContext context, string why) =>
+    // Only a benchmark's runs make a partial document; a calibration or a count is whole or nothing.
+    internal static BenchmarkResult? LostResult(StatusContext context, string why) => context.Benchmark.Spec.Mode != BenchmarkMode.Benchmark ? null :
         PartialResultBuilder.Build(context.Benchmark, context.Progress, context.Pod?.Spec.NodeName ?? context.Previous.NodeName, why, context.StartTime ?? context.Now);
 }

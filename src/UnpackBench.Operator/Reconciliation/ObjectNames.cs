@@ -52,6 +52,9 @@ public static class ObjectNames
     /// <summary>A survey node's result document: <c>&lt;name&gt;-result-&lt;node&gt;</c>, shortened with a hash where needed.</summary>
     public static string NodeResultConfigMap(V1Alpha1UnpackBenchmark benchmark, string node) => Fit($"{benchmark.Metadata.Name}-result-{node}", 253);
 
+    /// <summary>A node's calibration (mode Calibrate): <c>&lt;name&gt;-calibration-&lt;node&gt;</c>, shortened with a hash where needed.</summary>
+    public static string NodeCalibrationConfigMap(V1Alpha1UnpackBenchmark benchmark, string node) => Fit($"{benchmark.Metadata.Name}-calibration-{node}", 253);
+
     /// <summary>The value of <see cref="NodeLabel"/> for <paramref name="node"/>: label values hold at most 63 characters.</summary>
     public static string NodeLabelValue(string node) => Fit(node, 63).TrimEnd('-', '.', '_');
 

@@ -24,6 +24,9 @@ public sealed record ObservedBenchmark(
     /// <summary>Every ConfigMap the benchmark owns (its result, and a survey's per-node results and index).</summary>
     public IReadOnlyList<V1ConfigMap> ConfigMaps { get; init; } = [];
 
+    /// <summary>Of a prediction: the calibrations in the benchmark's namespace, whichever benchmark wrote them.</summary>
+    public IReadOnlyList<V1ConfigMap> Calibrations { get; init; } = [];
+
     /// <summary>What the agent in the pod of that name has logged so far (a survey follows several).</summary>
     public Func<string, AgentProgress> ProgressOf { get; init; } = _ => AgentProgress.Empty;
 

@@ -118,7 +118,7 @@ internal sealed class StatusContext
             Nodes =
             [
                 StatusRows.Row(
-                    nodeName, Benchmark.Spec.EffectiveSnapshotters[0], Facts.With(Progress.Result?.Environment), Pod?.Metadata.Name ?? Slot.PodName(Benchmark),
+                    nodeName, Benchmark.Spec.EffectiveSnapshotters[0], Facts.With(Progress.Result?.Environment ?? Progress.Calibration?.Node), Pod?.Metadata.Name ?? Slot.PodName(Benchmark),
                     phase, reason, message, completed, summary, resultConfigMap ?? (SameGeneration && finished ? Previous.ResultConfigMap : null)),
             ],
         };

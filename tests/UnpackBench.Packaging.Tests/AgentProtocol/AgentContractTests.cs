@@ -5,6 +5,7 @@ using UnpackBench.Core.Benchmarks;
 using UnpackBench.Operator;
 using UnpackBench.Operator.Entities;
 using UnpackBench.Operator.Reconciliation;
+using UnpackBench.Operator.Reconciliation.Prediction;
 
 namespace UnpackBench.Packaging.Tests.AgentProtocol;
 
@@ -53,4 +54,51 @@ public sealed class AgentContractTests
 
         Assert.Equal(AgentRunOptions.All.Select(o => o.Name).ToHashSet(StringComparer.Ordinal), options);
     }
+
+    [Fact]
+    public void A_calibrating_pods_arguments_parse_back_into_its_calibrate_request()
+    {
+        var spec = new UnpackBenchmarkSpec
+        {
+            Mode = BenchmarkMode.Calibrate,
+            Placement = BenchmarkPlacement.EachNode,
+            Snapshotter = "native",
+            Calibration = new CalibrationSpec { Set = "quick", Runs = 2, WarmupRuns = 0, Cache = "warm" },
+        };
+        var container = Container(spec);
+        var calibrate = new CalibrateCommand();
+
+        var parse = new RootCommand { calibrate.Definition }.Parse([.. container.Args]);
+
+        Assert.True(parse.Errors.Count == 0, string.Join("; ", parse.Errors.Select(e => e.Message)));
+        Assert.Equal(AgentCommandLine.CalibrateCommand, container.Args[0]);
+        Assert.Equivalent(ModeAgentRequests.Calibrate(spec), calibrate.Read(parse), strict: true);
+        Assert.True(container.SecurityContext.Privileged);
+    }
+
+    [Fact]
+    public void A_predictions_pod_counts_the_image_unprivileged_and_its_arguments_parse_back_into_its_predict_request()
+    {
+        var spec = new UnpackBenchmarkSpec
+        {
+            Mode = BenchmarkMode.Predict,
+            Image = "registry.local:5000/team/app:1.0",
+            Platform = "linux/arm64/v8",
+            ImagePullSecrets = [new LocalObjectReference { Name = "first" }],
+            InsecureRegistries = ["registry.local:5000"],
+        };
+        var container = Container(spec);
+        var predict = new PredictCommand();
+
+        var parse = new RootCommand { predict.Definition }.Parse([.. container.Args]);
+
+        Assert.True(parse.Errors.Count == 0, string.Join("; ", parse.Errors.Select(e => e.Message)));
+        var request = predict.Read(parse);
+        Assert.Equivalent(ModeAgentRequests.CountFeatures(spec), request, strict: true);
+        Assert.True(request.FeaturesOnly);
+        Assert.False(container.SecurityContext.Privileged);
+    }
+
+    private static k8s.Models.V1Container Container(UnpackBenchmarkSpec spec) =>
+        AgentPodBuilder.Build(new V1Alpha1UnpackBenchmark { Metadata = new() { Name = "contract", Uid = "0", Generation = 1 }, Spec = spec }, new OperatorOptions { AgentImage = "unpackbench" }).Spec.Containers.Single();
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using UnpackBench.Core.Benchmarks;
+using UnpackBench.Core.Prediction;
 using UnpackBench.Core.Variants;
 using UnpackBench.Packaging.Tests.Infrastructure;
 
@@ -61,4 +62,37 @@ public sealed class CrdLimitsTests
             Assert.True(CacheModes.Name(CacheMode.Warm) == spec["cache"]!["default"]!.GetValue<string>(), $"{version} spec.cache default");
         }
     }
+
+    [Fact]
+    public void Mode_fields_have_the_cores_names_and_limits()
+    {
+        foreach (var (version, spec) in Specs())
+        {
+            Assert.Equal(Enum.GetNames<BenchmarkMode>(), Strings(spec["mode"]!["enum"]));
+            Assert.True(nameof(BenchmarkMode.Benchmark) == spec["mode"]!["default"]!.GetValue<string>(), $"{version} spec.mode default");
+            var calibration = spec["calibration"]!["properties"]!;
+            Assert.Equal(CalibrationSets.All, Strings(calibration["set"]!["enum"]));
+            Assert.Equal(CacheModes.All.Select(CacheModes.Name), Strings(calibration["cache"]!["enum"]));
+            Assert.Equal((BenchmarkLimits.Runs.Min, BenchmarkLimits.Runs.Max), Bounds(calibration["runs"]!));
+            Assert.Equal((BenchmarkLimits.WarmupRuns.Min, BenchmarkLimits.WarmupRuns.Max), Bounds(calibration["warmupRuns"]!));
+            Assert.True(calibration.AsObject().All(p => p.Value!["default"] is null), $"{version} spec.calibration has a default; absent fields are the agent's own defaults");
+            var age = spec["prediction"]!["properties"]!["maxCalibrationAgeDays"]!;
+            var limit = BenchmarkLimits.MaxCalibrationAgeDays;
+            Assert.Equal((limit.Min, limit.Max, limit.Default), (Bounds(age).Min, Bounds(age).Max, (int)age["default"]!.GetValue<long>()));
+        }
+    }
+
+    [Fact]
+    public void Prediction_rows_have_the_cores_states()
+    {
+        foreach (var (_, schema, _) in Crd.Versions(Crd.Load()))
+        {
+            var state = schema["properties"]!["status"]!["properties"]!["predictions"]!["items"]!["properties"]!["state"]!;
+            Assert.Equal([PredictionStates.Predicted, PredictionStates.NotCalibrated, PredictionStates.Failed], Strings(state["enum"]));
+        }
+    }
+
+    private static List<string> Strings(JsonNode? array) => [.. array!.AsArray().Select(v => v!.GetValue<string>())];
+
+    private static (int Min, int Max) Bounds(JsonNode schema) => ((int)schema["minimum"]!.GetValue<long>(), (int)schema["maximum"]!.GetValue<long>());
 }

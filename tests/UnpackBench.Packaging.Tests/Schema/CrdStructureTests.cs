@@ -45,7 +45,7 @@ public sealed class CrdStructureTests
     {
         var (_, _, definition) = Crd.Versions(Crd.Load()).Single();
         var names = definition["additionalPrinterColumns"]!.AsArray().Select(c => c!["name"]!.GetValue<string>());
-        Assert.Equal(["Image", "Progress", "Phase", "Median", "MB/s", "Node", "Nodes", "Spread", "Age"], names);
+        Assert.Equal(["Mode", "Image", "Progress", "Phase", "Median", "MB/s", "Predicted", "Node", "Nodes", "Spread", "Age"], names);
     }
 
     private static bool Resolves(JsonObject schema, string jsonPath)

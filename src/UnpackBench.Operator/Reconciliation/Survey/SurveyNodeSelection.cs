@@ -59,7 +59,8 @@ public static class SurveyNodeSelection
             : ("NodeLost", $"node {name} is NotReady ({Describe(ready)})");
     }
 
-    private static bool Matches(IReadOnlyDictionary<string, string> selector, V1Node node)
+    /// <summary>Whether <paramref name="node"/>'s labels have every pair of <paramref name="selector"/>.</summary>
+    public static bool Matches(IReadOnlyDictionary<string, string> selector, V1Node node)
     {
         var labels = node.Metadata.Labels ?? new Dictionary<string, string>();
         return selector.All(pair => labels.TryGetValue(pair.Key, out var value) && value == pair.Value);

@@ -52,7 +52,7 @@ public static class SurveyReconciler
         var verdict = SurveySummarizer.Verdict(outcomes, survey, index);
         var finished = BenchmarkPhase.IsFinished(verdict.Phase);
         var completed = outcomes.Sum(o => o.Rows[0].CompletedRuns);
-        var total = scope.Spec.Runs * outcomes.Count;
+        var total = scope.Spec.Mode == BenchmarkMode.Calibrate ? 0 : scope.Spec.Runs * outcomes.Count;
         var status = new UnpackBenchmarkStatus
         {
             Phase = verdict.Phase,
@@ -62,7 +62,8 @@ public static class SurveyReconciler
             CompletionTime = finished ? scope.Previous?.CompletionTime ?? context.Now : null,
             CompletedRuns = completed,
             Runs = total,
-            Progress = string.Create(CultureInfo.InvariantCulture, $"{completed}/{total}"),
+            // A calibration counts no runs; its nodes (the Nodes column) say how far it got.
+            Progress = scope.Spec.Mode == BenchmarkMode.Calibrate ? "" : string.Create(CultureInfo.InvariantCulture, $"{completed}/{total}"),
             ResultConfigMap = finished && outcomes.Count > 0 ? index : null,
             Image = outcomes.Select(o => o.NodeStatus?.Image).FirstOrDefault(i => i is not null) ?? scope.Previous?.Image,
             Nodes = [.. outcomes.SelectMany(o => o.Rows)],
@@ -71,7 +72,8 @@ public static class SurveyReconciler
         var events = new List<BenchmarkEvent>();
         if (scope.Previous is null)
         {
-            events.Add(new BenchmarkEvent("Normal", EventReasons.Started, $"surveying {outcomes.Count} nodes ({skipped.Count} skipped) with at most {scope.Spec.MaxParallelNodes} agent pods at once, {scope.Spec.Runs} runs of {scope.Spec.Image} each"));
+            var each = scope.Spec.Mode == BenchmarkMode.Calibrate ? $"a calibration with the {scope.Spec.Calibration?.Set ?? Core.Prediction.CalibrationSets.Standard} set" : $"{scope.Spec.Runs} runs of {scope.Spec.Image}";
+            events.Add(new BenchmarkEvent("Normal", EventReasons.Started, $"surveying {outcomes.Count} nodes ({skipped.Count} skipped) with at most {scope.Spec.MaxParallelNodes} agent pods at once, {each} each"));
         }
 
         events.AddRange(plan.Events);
