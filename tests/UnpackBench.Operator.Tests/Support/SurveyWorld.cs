@@ -128,6 +128,16 @@ internal sealed class SurveyWorld
         _progress[pod.Metadata.Name] = AgentLogs.ReadToEnd([.. AgentReports.LogWithRuns(runs, total: 2), AgentReports.ResultLine(document)]);
     }
 
+    /// <summary>The calibrating agent on <paramref name="node"/> wrote <paramref name="calibration"/> and exited; its log was read, or could not be.</summary>
+    public void Calibrated(string node, Core.Prediction.CalibrationDocument calibration, bool logReadable = true)
+    {
+        var pod = Bind(node);
+        KubeletPods.Succeeded(pod, Now.UtcDateTime, AgentReports.TerminationMessage(AgentOutcomes.Succeeded, null, $"calibrated {node}"));
+        _progress[pod.Metadata.Name] = logReadable
+            ? AgentLogs.ReadToEnd([AgentReports.StartedLine(), Calibrations.CalibrationLine(calibration)])
+            : AgentLogs.Unreadable("the server could not find the requested resource (get pods/log)");
+    }
+
     /// <summary>The kubelet evicted the agent on <paramref name="node"/>.</summary>
     public void Evicted(string node)
     {
