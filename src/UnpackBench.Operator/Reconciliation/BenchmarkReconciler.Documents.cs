@@ -20,7 +20,7 @@ public static partial class BenchmarkReconciler
         if (succeeded && context.Benchmark.Spec.Mode == BenchmarkMode.Calibrate && context.Progress.Calibration is { } calibration)
         {
             var node = context.Slot.Node ?? pod.Spec.NodeName;
-            var configMap = CalibrationConfigMapBuilder.Build(context.Benchmark, node, calibration, context.Facts);
+            var configMap = CalibrationConfigMapBuilder.Build(context.Benchmark, node, calibration, context.NodeNow);
             return FinishWith(plan, context, BenchmarkPhase.Succeeded, "Calibrated", Calibrated(node, calibration, configMap.Metadata.Name), configMap);
         }
 

@@ -13,10 +13,11 @@ namespace UnpackBench.Operator.Reconciliation;
 /// </summary>
 internal sealed class StatusContext
 {
-    public StatusContext(V1Alpha1UnpackBenchmark benchmark, long generation, DateTimeOffset now, V1Pod? pod, AgentProgress progress, AgentSlot? slot = null, NodeFacts? facts = null)
+    public StatusContext(V1Alpha1UnpackBenchmark benchmark, long generation, DateTimeOffset now, V1Pod? pod, AgentProgress progress, AgentSlot? slot = null, NodeFacts? facts = null, NodeFacts? nodeNow = null)
     {
         Slot = slot ?? AgentSlot.OneNode;
         Facts = facts ?? NodeFacts.None;
+        NodeNow = nodeNow ?? Facts;
         Benchmark = benchmark;
         Generation = generation;
         Now = new DateTimeOffset(now.UtcDateTime.Ticks - now.UtcDateTime.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
@@ -33,6 +34,9 @@ internal sealed class StatusContext
 
     /// <summary>What is known of the agent's node from its Node object.</summary>
     public NodeFacts Facts { get; }
+
+    /// <summary>What the agent's Node object says now (not what the rows recorded, which the agent's document may have replaced).</summary>
+    public NodeFacts NodeNow { get; }
 
     /// <summary>The name of the ConfigMap this slot's result goes to.</summary>
     public string ResultConfigMapName => Slot.ResultConfigMapName(Benchmark);

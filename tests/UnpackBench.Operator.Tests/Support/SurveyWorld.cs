@@ -128,6 +128,14 @@ internal sealed class SurveyWorld
         _progress[pod.Metadata.Name] = AgentLogs.ReadToEnd([.. AgentReports.LogWithRuns(runs, total: 2), AgentReports.ResultLine(document)]);
     }
 
+    /// <summary>The calibrating agent on <paramref name="node"/> logged <paramref name="calibration"/> and has not exited yet.</summary>
+    public void CalibrationLogged(string node, Core.Prediction.CalibrationDocument calibration)
+    {
+        var pod = Bind(node);
+        KubeletPods.Running(pod);
+        _progress[pod.Metadata.Name] = AgentLogs.Reading([AgentReports.StartedLine(), Calibrations.CalibrationLine(calibration)]);
+    }
+
     /// <summary>The calibrating agent on <paramref name="node"/> wrote <paramref name="calibration"/> and exited; its log was read, or could not be.</summary>
     public void Calibrated(string node, Core.Prediction.CalibrationDocument calibration, bool logReadable = true)
     {

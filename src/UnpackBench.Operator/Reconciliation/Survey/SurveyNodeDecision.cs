@@ -73,7 +73,7 @@ internal static class SurveyNodeDecision
         var previous = SurveyRows.AsNodeStatus(rows, scope.Previous is null ? 0 : scope.Generation, scope.Spec.Runs);
         var benchmark = new Entities.V1Alpha1UnpackBenchmark { Metadata = scope.Benchmark.Metadata, Spec = scope.Spec, Status = previous };
         var facts = new NodeFacts(first.InstanceType, first.Zone, first.Kernel, first.ContainerdVersion);
-        return new StatusContext(benchmark, scope.Generation, scope.Observed.Now, pod, scope.Observed.ProgressOf(slot.PodName(scope.Benchmark)), slot, facts);
+        return new StatusContext(benchmark, scope.Generation, scope.Observed.Now, pod, scope.Observed.ProgressOf(slot.PodName(scope.Benchmark)), slot, facts, NodeFacts.Of(scope.Observed.Node(node)));
     }
 
     // The node is gone or NotReady while its agent runs (or before it started): its rows fail now, the

@@ -56,6 +56,22 @@ public sealed class CalibrationSurveyTests
     }
 
     [Fact]
+    public void The_configmap_records_the_runtime_the_node_reports_even_after_the_row_took_the_agents_containerd()
+    {
+        var world = TwoNodes();
+        world.Step();
+        var calibration = Calibrations.Of("node-a", Scenario.Now);
+        world.CalibrationLogged("node-a", calibration);
+        world.Step();
+        Assert.Equal("1.6.20", world.Status.Nodes[0].ContainerdVersion);
+
+        world.Calibrated("node-a", calibration);
+        var plan = world.Step();
+
+        Assert.Equal("containerd://1.7.0", Assert.Single(plan.ConfigMapsToWrite).Metadata.Annotations[CalibrationConfigMapBuilder.NodeRuntimeAnnotation]);
+    }
+
+    [Fact]
     public void A_calibrating_agent_whose_log_cannot_be_read_fails_its_node_because_only_the_log_carries_a_calibration()
     {
         var world = TwoNodes();
