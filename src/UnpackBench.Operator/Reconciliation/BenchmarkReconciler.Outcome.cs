@@ -77,7 +77,9 @@ public static partial class BenchmarkReconciler
         return Finish(plan, context, BenchmarkPhase.Succeeded, "BenchmarkSucceeded", message, result, because);
     }
 
-    private static (string Reason, string Message) Explain((string Reason, string Message) failure, StatusContext context) => failure.Reason == "DeadlineExceeded"
-        ? ("DeadlineExceeded", $"the benchmark did not finish within spec.timeoutSeconds ({context.Benchmark.Spec.TimeoutSeconds} s); {context.CompletedRuns} of {context.Benchmark.Spec.Runs} runs completed and are kept. Raise timeoutSeconds or lower runs")
-        : failure;
+    private static (string Reason, string Message) Explain((string Reason, string Message) failure, StatusContext context) => failure.Reason != "DeadlineExceeded"
+        ? failure
+        : context.Benchmark.Spec.Mode == BenchmarkMode.Benchmark
+            ? ("DeadlineExceeded", $"the benchmark did not finish within spec.timeoutSeconds ({context.Benchmark.Spec.TimeoutSeconds} s); {context.CompletedRuns} of {context.Benchmark.Spec.Runs} runs completed and are kept. Raise timeoutSeconds or lower runs")
+            : ("DeadlineExceeded", $"the agent did not finish within spec.timeoutSeconds ({context.Benchmark.Spec.TimeoutSeconds} s) and reported nothing (it reports only at its end). Raise timeoutSeconds{(context.Benchmark.Spec.Mode == BenchmarkMode.Calibrate ? ", or lower spec.calibration.runs" : "")}");
 }

@@ -151,6 +151,21 @@ public sealed class PredictionReconcilerTests
         Assert.Null(plan.ConfigMapToWrite);
     }
 
+    [Fact]
+    public void A_counting_agent_past_its_deadline_fails_without_speaking_of_runs_it_never_had()
+    {
+        var benchmark = Scenario.Benchmark(Spec);
+        var pod = KubeletPods.Failed(KubeletPods.Running(KubeletPods.Created(benchmark)), Scenario.Now.UtcDateTime, exitCode: 137, podReason: "DeadlineExceeded", podMessage: "Pod was active on the node longer than the specified deadline");
+
+        var plan = Scenario.Decide(benchmark, pod, AgentLogs.ReadToEnd([AgentReports.StartedLine()]));
+
+        var ready = Condition(plan.Status!, ConditionSet.Ready);
+        Assert.Equal((BenchmarkPhase.Failed, "DeadlineExceeded"), (plan.Status!.Phase, ready.Reason));
+        var message = plan.Status.Conditions.Single(c => c.Type == ConditionSet.Ready).Message;
+        Assert.Contains($"the agent did not finish within spec.timeoutSeconds ({Spec.TimeoutSeconds} s)", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("runs completed", message, StringComparison.Ordinal);
+    }
+
     private static ReconcilePlan Decide(V1Alpha1UnpackBenchmark benchmark, V1Pod pod, ImageFeatures features, IReadOnlyList<V1Node> nodes, params V1ConfigMap[] calibrations) =>
         BenchmarkReconciler.Decide(
             new ObservedBenchmark(benchmark, [pod], null, AgentLogs.ReadToEnd([AgentReports.StartedLine(), Calibrations.FeaturesLine(features)]), Scenario.Now) { Nodes = nodes, Calibrations = calibrations },
