@@ -15,6 +15,16 @@ public sealed class PredictionCommandLineTests
     }
 
     [Fact]
+    public void A_count_for_the_operator_is_predict_features_only_in_json_log_mode()
+    {
+        var request = new AgentPredictRequest { FeaturesOnly = true, Image = new AgentRunRequest { Image = "python:3.12", LogFormat = AgentCommandLine.JsonLogFormat, TerminationMessagePath = "/dev/termination-log" } };
+
+        var arguments = AgentCommandLine.PredictArguments(request);
+
+        Assert.Equal(["predict", "--image", "python:3.12", "--features-only", "--log-format", "json", "--termination-message-path", "/dev/termination-log"], arguments);
+    }
+
+    [Fact]
     public void An_option_shared_with_run_has_runs_name_and_reads_and_writes_the_inner_request()
     {
         var lifted = AgentCalibrateOptions.Runs;
@@ -46,10 +56,11 @@ public sealed class PredictionCommandLineTests
     {
         var full = new AgentPredictRequest
         {
-            Image = new AgentRunRequest { Image = "i", Archive = "a", Platform = "p", PlainHttp = true, RegistryConfigs = ["r"], Snapshotters = ["s"] },
+            Image = new AgentRunRequest { Image = "i", Archive = "a", Platform = "p", PlainHttp = true, RegistryConfigs = ["r"], Snapshotters = ["s"], LogFormat = "json", TerminationMessagePath = "t" },
             Calibration = "c",
             Measured = "m",
             Json = true,
+            FeaturesOnly = true,
         };
 
         var rebuilt = AgentPredictOptions.All.Aggregate(new AgentPredictRequest(), (request, option) => option switch

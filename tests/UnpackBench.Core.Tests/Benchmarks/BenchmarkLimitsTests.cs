@@ -11,6 +11,7 @@ public sealed class BenchmarkLimitsTests
         { "sample interval", BenchmarkLimits.SampleIntervalMs },
         { "timeout", BenchmarkLimits.TimeoutSeconds },
         { "parallel nodes", BenchmarkLimits.MaxParallelNodes },
+        { "calibration age", BenchmarkLimits.MaxCalibrationAgeDays },
     };
 
     [Theory]

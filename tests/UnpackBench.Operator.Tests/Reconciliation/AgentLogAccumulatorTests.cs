@@ -20,12 +20,27 @@ public sealed class AgentLogAccumulatorTests
     [InlineData("an event without a kind", """{"event":"","time":"2026-03-14T11:55:00+00:00"}""")]
     [InlineData("an unknown event kind", """{"event":"stage","time":"2026-03-14T11:55:00+00:00","message":"pulling"}""")]
     [InlineData("a run event without its run", """{"event":"run","time":"2026-03-14T11:55:00+00:00","completed_runs":1}""")]
+    [InlineData("a calibration event without its document", """{"event":"calibration","time":"2026-03-14T11:55:00+00:00"}""")]
+    [InlineData("a features event without its document", """{"event":"features","time":"2026-03-14T11:55:00+00:00"}""")]
     public void Lines_that_report_nothing_change_nothing(string @case, string line)
     {
         var accumulator = new AgentLogAccumulator();
 
         Assert.False(accumulator.Apply(line), @case);
         Assert.Same(AgentProgress.Empty, accumulator.Snapshot());
+    }
+
+    [Fact]
+    public void A_calibration_and_an_images_counted_features_are_kept_as_the_agents_documents()
+    {
+        var calibration = Calibrations.Of("node-a", Scenario.Now);
+        var features = Calibrations.Image();
+
+        var progress = AgentLogs.ReadToEnd([AgentReports.StartedLine(), Calibrations.CalibrationLine(calibration), Calibrations.FeaturesLine(features)]);
+
+        Assert.Equal(Core.Prediction.PredictionJson.Serialize(calibration), Core.Prediction.PredictionJson.Serialize(progress.Calibration!));
+        Assert.Equal(Core.Prediction.PredictionJson.Serialize(features), Core.Prediction.PredictionJson.Serialize(progress.Features!));
+        Assert.Null(progress.Result);
     }
 
     [Fact]
