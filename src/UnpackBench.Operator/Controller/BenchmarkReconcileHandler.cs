@@ -1,8 +1,8 @@
 using k8s.Models;
+using UnpackBench.Core.Benchmarks;
 using UnpackBench.Operator.Entities;
 using UnpackBench.Operator.Kubernetes;
 using UnpackBench.Operator.Metrics;
-using UnpackBench.Core.Benchmarks;
 using UnpackBench.Operator.Reconciliation;
 using UnpackBench.Operator.Reconciliation.Prediction;
 
