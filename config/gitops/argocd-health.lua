@@ -2,7 +2,10 @@
 -- Succeeded -> Healthy; PartiallySucceeded (a survey some of whose nodes failed; its result is there for
 -- the nodes that succeeded) -> Healthy, with the failed nodes in the message; Failed (or Stalled) ->
 -- Degraded; anything else (no status yet, Pending, Running, or a status older than the spec) ->
--- Progressing. Reads status.phase and the Succeeded, Stalled and AllNodesSucceeded conditions.
+-- Progressing. A benchmark with a baseline whose Regressed condition is True (slower than its baseline
+-- beyond the threshold, with 95 % confidence) is Degraded, with the comparison in the message; Regressed
+-- False or Unknown (no verdict yet, baseline missing, inconclusive) leaves the health to the phase.
+-- Reads status.phase and the Succeeded, Stalled, AllNodesSucceeded and Regressed conditions.
 local hs = {}
 if obj.status == nil then
   hs.status = "Progressing"
@@ -21,6 +24,7 @@ end
 local succeeded = nil
 local stalled = nil
 local allNodes = nil
+local regressed = nil
 if obj.status.conditions ~= nil then
   for _, condition in ipairs(obj.status.conditions) do
     if condition.type == "Succeeded" then
@@ -29,6 +33,8 @@ if obj.status.conditions ~= nil then
       stalled = condition
     elseif condition.type == "AllNodesSucceeded" then
       allNodes = condition
+    elseif condition.type == "Regressed" then
+      regressed = condition
     end
   end
 end
@@ -52,5 +58,9 @@ else
 end
 if phase == "PartiallySucceeded" and allNodes ~= nil and allNodes.message ~= nil then
   hs.message = "Partially succeeded: " .. allNodes.message
+end
+if hs.status == "Healthy" and regressed ~= nil and regressed.status == "True" then
+  hs.status = "Degraded"
+  hs.message = "Regressed: " .. (regressed.message or "slower than the baseline")
 end
 return hs

@@ -1,16 +1,18 @@
+using UnpackBench.Core.Benchmarks;
+
 namespace UnpackBench.Analysis.Comparison;
 
 /// <summary>How strict a comparison is.</summary>
 public sealed record ComparisonOptions
 {
     /// <summary>The threshold used when none is given, percent.</summary>
-    public const double DefaultThresholdPercent = 5;
+    public const double DefaultThresholdPercent = ComparisonThreshold.DefaultPercent;
 
     /// <summary>The smallest threshold accepted, percent (exclusive).</summary>
-    public const double MinimumThresholdPercent = 0;
+    public const double MinimumThresholdPercent = ComparisonThreshold.ExclusiveMinimumPercent;
 
     /// <summary>The largest threshold accepted, percent (exclusive: at 100 % "faster" could never be proven).</summary>
-    public const double MaximumThresholdPercent = 100;
+    public const double MaximumThresholdPercent = ComparisonThreshold.ExclusiveMaximumPercent;
 
     /// <summary>The two-sided confidence level of the ratio's interval.</summary>
     public const double ConfidenceLevel = 0.95;
@@ -25,8 +27,5 @@ public sealed record ComparisonOptions
     public double Threshold => ThresholdPercent / 100;
 
     /// <summary>Why <paramref name="percent"/> is not a usable threshold, or null when it is.</summary>
-    public static string? ThresholdProblem(double percent) =>
-        double.IsFinite(percent) && percent > MinimumThresholdPercent && percent < MaximumThresholdPercent
-            ? null
-            : $"the threshold must be a percentage above {MinimumThresholdPercent} and below {MaximumThresholdPercent}, e.g. 5; got {percent}";
+    public static string? ThresholdProblem(double percent) => ComparisonThreshold.Problem(percent);
 }

@@ -90,6 +90,8 @@ public sealed record UnpackBenchmarkSpec
 
     /// <summary>With <see cref="BenchmarkMode.Predict"/>: when a calibration counts as stale.</summary>
     public PredictionSpec? Prediction { get; init; }
+    /// <summary>What the benchmark is compared with once it succeeds; null for no comparison.</summary>
+    public BenchmarkBaseline? Baseline { get; init; }
 }
 
 /// <summary>Where a benchmark runs.</summary>

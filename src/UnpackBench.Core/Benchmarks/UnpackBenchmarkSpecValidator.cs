@@ -49,6 +49,7 @@ public static class UnpackBenchmarkSpecValidator
         }
 
         VariantFields(spec, problems);
+        problems.AddRange(spec.Baseline?.Problems() ?? []);
 
         if (spec.Image.Length > BenchmarkLimits.MaxImageReferenceLength)
         {

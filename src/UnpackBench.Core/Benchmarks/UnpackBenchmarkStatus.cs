@@ -54,6 +54,8 @@ public sealed record UnpackBenchmarkStatus
 
     /// <summary>Of a prediction: the range of predicted times and the interval's level.</summary>
     public PredictionStatus? Prediction { get; init; }
+    /// <summary>With <c>spec.baseline</c>: the comparison with the baseline, once one could be made.</summary>
+    public BenchmarkComparisonStatus? Comparison { get; init; }
 }
 
 /// <summary>The phases of a benchmark.</summary>

@@ -52,11 +52,20 @@ public sealed class BenchmarkController : IAsyncDisposable
         var throttle = new StatusWriteThrottle(options.SurveyProgressInterval, time);
         var executor = new PlanExecutor(podApi, configMapApi, benchmarkApi, _events, _logs, _pods, _configMaps, _benchmarks, failures, throttle, metrics);
         var cleanup = new DeletedBenchmarkCleanup(podApi, configMapApi, _logs, failures, throttle, _pods, _configMaps, metrics);
-        var handler = new BenchmarkReconcileHandler(options, time, _benchmarks, _pods, _configMaps, _nodes, _logs, failures, executor, cleanup, metrics);
+        var baselines = new BaselineStep(_benchmarks, _configMaps, new BaselineConfigMapReader(client));
+        var handler = new BenchmarkReconcileHandler(options, time, _benchmarks, _pods, _configMaps, _nodes, _logs, failures, executor, cleanup, metrics, baselines);
         _workers = new ReconcileWorkers(_queue, handler, metrics, _logger);
 
-        _benchmarks.Changed += b => _queue.Add(ObjectKey.Of(b));
-        _benchmarks.Deleted += b => _queue.Add(cleanup.Note(b));
+        _benchmarks.Changed += b =>
+        {
+            _queue.Add(ObjectKey.Of(b));
+            EnqueueDependents(b);
+        };
+        _benchmarks.Deleted += b =>
+        {
+            _queue.Add(cleanup.Note(b));
+            EnqueueDependents(b);
+        };
         _pods.Changed += p => EnqueueOwner(p.Metadata);
         // A deleted pod's log progress is kept: if it was lost mid-run, its completed runs are still saved.
         _pods.Deleted += p => EnqueueOwner(p.Metadata);
@@ -116,6 +125,15 @@ public sealed class BenchmarkController : IAsyncDisposable
             {
                 _queue.Add(ObjectKey.Of(benchmark));
             }
+        }
+    }
+
+    // A benchmark that names the changed one as its baseline may have to compare again.
+    private void EnqueueDependents(V1Alpha1UnpackBenchmark changed)
+    {
+        foreach (var dependent in Reconciliation.Baseline.BaselineDependents.Of(changed, _benchmarks.All))
+        {
+            _queue.Add(ObjectKey.Of(dependent));
         }
     }
 

@@ -15,7 +15,7 @@ namespace UnpackBench.Operator.Controller;
 internal sealed class BenchmarkReconcileHandler(
     OperatorOptions options, TimeProvider time, ResourceInformer<V1Alpha1UnpackBenchmark> benchmarks, ResourceInformer<V1Pod> pods,
     ResourceInformer<V1ConfigMap> configMaps, ResourceInformer<V1Node> nodes, AgentLogFollowers logs, PodCreateFailures createFailures, PlanExecutor executor,
-    DeletedBenchmarkCleanup cleanup, OperatorMetrics metrics)
+    DeletedBenchmarkCleanup cleanup, OperatorMetrics metrics, BaselineStep baselines)
 {
     /// <summary>Reconciles <paramref name="key"/>; returns when to reconcile it again without a change, if ever.</summary>
     public async Task<TimeSpan?> ReconcileAsync(string key, Action wake, CancellationToken cancellationToken)
@@ -43,7 +43,7 @@ internal sealed class BenchmarkReconcileHandler(
             ProgressOf = pod => logs.ProgressOf(ns, pod),
             Calibrations = benchmark.Spec.Mode == BenchmarkMode.Predict ? [.. configMaps.All.Where(c => c.Metadata.NamespaceProperty == ns && CalibrationCatalog.IsCalibration(c))] : [],
         };
-        var plan = BenchmarkReconciler.Decide(observed, options);
+        var plan = await baselines.ApplyAsync(observed, BenchmarkReconciler.Decide(observed, options), cancellationToken);
         var heldBack = await executor.ExecuteAsync(benchmark, plan, wake, cancellationToken);
         metrics.SetPhases(benchmarks.All);
         return heldBack is { } wait && (plan.RequeueAfter is null || wait < plan.RequeueAfter) ? wait : plan.RequeueAfter;

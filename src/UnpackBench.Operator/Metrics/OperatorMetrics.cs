@@ -6,8 +6,9 @@ namespace UnpackBench.Operator.Metrics;
 
 /// <summary>
 /// The operator's Prometheus metrics, in a registry of its own: per-benchmark result gauges, per-row
-/// (node and snapshotter) and per-survey gauges (<see cref="RowMetrics"/>), benchmarks by phase, runs
-/// by outcome, and reconcile timings and errors.
+/// (node and snapshotter) and per-survey gauges (<see cref="RowMetrics"/>), each comparison with a
+/// baseline (<see cref="ComparisonMetrics"/>), benchmarks by phase, runs by outcome, and reconcile timings
+/// and errors.
 /// </summary>
 public sealed class OperatorMetrics
 {
@@ -25,6 +26,7 @@ public sealed class OperatorMetrics
     private readonly Histogram _reconcileDuration;
     private readonly Counter _reconcileErrors;
     private readonly RowMetrics _rows;
+    private readonly ComparisonMetrics _comparisons;
 
     /// <summary>The median of each benchmark's last result.</summary>
     public static readonly MetricDefinition Median = new("unpackbench_benchmark_median_seconds", "Median unpack time of the last finished benchmark, seconds.", MetricKind.Gauge, ResultLabels);
@@ -57,7 +59,7 @@ public sealed class OperatorMetrics
     public static readonly MetricDefinition ReconcileErrors = new("unpackbench_reconcile_errors_total", "Reconciles that failed and were retried.", MetricKind.Counter, []);
 
     /// <summary>Every metric the operator exports.</summary>
-    public static IReadOnlyList<MetricDefinition> Definitions { get; } = [Median, Min, Max, Throughput, CpuPeak, MemoryPeak, ByPhase, Runs, ReconcileDuration, ReconcileErrors, .. RowMetrics.Definitions];
+    public static IReadOnlyList<MetricDefinition> Definitions { get; } = [Median, Min, Max, Throughput, CpuPeak, MemoryPeak, ByPhase, Runs, ReconcileDuration, ReconcileErrors, .. RowMetrics.Definitions, .. ComparisonMetrics.Definitions];
 
     /// <summary>Creates the metrics in a new registry.</summary>
     public OperatorMetrics()
@@ -80,6 +82,7 @@ public sealed class OperatorMetrics
         });
         _reconcileErrors = Counter(ReconcileErrors);
         _rows = new RowMetrics(factory);
+        _comparisons = new ComparisonMetrics(factory);
     }
 
     /// <summary>The registry to expose on /metrics.</summary>
@@ -117,6 +120,7 @@ public sealed class OperatorMetrics
         {
             RemoveResultLocked(key);
             _rows.Set(key, benchmark);
+            _comparisons.Set(key, benchmark);
             if (status is not { Phase: BenchmarkPhase.Succeeded, Summary: { } summary })
             {
                 return;
@@ -145,6 +149,7 @@ public sealed class OperatorMetrics
     private void RemoveResultLocked(string key)
     {
         _rows.Remove(key);
+        _comparisons.Remove(key);
         if (_resultLabelsByBenchmark.Remove(key, out var labels))
         {
             foreach (var gauge in new[] { _median, _min, _max, _throughput, _cpuPeak, _memoryPeak })

@@ -52,7 +52,8 @@ public static class ConditionSet
         ];
     }
 
-    private static BenchmarkCondition Merge(IReadOnlyList<BenchmarkCondition> existing, BenchmarkCondition wanted, DateTimeOffset now)
+    /// <summary><paramref name="wanted"/>, keeping the lastTransitionTime of the existing condition of its type when its status is unchanged.</summary>
+    public static BenchmarkCondition Merge(IReadOnlyList<BenchmarkCondition> existing, BenchmarkCondition wanted, DateTimeOffset now)
     {
         var previous = existing.FirstOrDefault(c => c.Type == wanted.Type);
         return wanted with { LastTransitionTime = previous is not null && previous.Status == wanted.Status ? previous.LastTransitionTime : now };

@@ -45,11 +45,11 @@ public static class PartialResultBuilder
         var image = progress.Image ?? new ImageDescription
         {
             Reference = benchmark.Spec.Image,
-            Digest = termination.ImageDigest ?? "unknown",
-            MediaType = "unknown",
-            ManifestDigest = "unknown",
-            ConfigDigest = "unknown",
-            Platform = termination.Platform ?? benchmark.Spec.Platform ?? "unknown",
+            Digest = termination.ImageDigest ?? Unknown,
+            MediaType = Unknown,
+            ManifestDigest = Unknown,
+            ConfigDigest = Unknown,
+            Platform = termination.Platform ?? benchmark.Spec.Platform ?? Unknown,
             Layers = [],
             TotalCompressedBytes = termination.CompressedBytes ?? 0,
             TotalUncompressedBytes = termination.UncompressedBytes,
@@ -72,27 +72,32 @@ public static class PartialResultBuilder
                 Platform = benchmark.Spec.Platform ?? image.Platform,
                 SampleIntervalMs = benchmark.Spec.SampleIntervalMs,
                 StatsSource = runs.Select(r => r.Metrics?.Source).FirstOrDefault(s => s is not null) ?? "none",
+                Snapshotters = benchmark.Spec.EffectiveSnapshotters,
+                CacheMode = benchmark.Spec.Cache,
             },
             Summary = summary,
             Runs = runs,
             Image = image,
             Environment = new EnvironmentDescription
             {
-                Hostname = nodeName ?? "unknown",
-                Kernel = "unknown",
-                CpuModel = "unknown",
+                Hostname = nodeName ?? Unknown,
+                Kernel = Unknown,
+                CpuModel = Unknown,
                 CpuCount = 0,
                 MemoryMb = null,
-                RootFilesystem = "unknown",
-                ContainerdVersion = "unknown",
-                ContainerdRevision = "unknown",
+                RootFilesystem = Unknown,
+                ContainerdVersion = Unknown,
+                ContainerdRevision = Unknown,
                 ContainerdMode = "private",
                 Snapshotter = benchmark.Spec.EffectiveSnapshotters[0],
-                Decompressor = "unknown",
-                AgentVersion = "unknown",
+                Decompressor = Unknown,
+                AgentVersion = Unknown,
             },
             Notes = [$"{PartialNote}: {why}; the environment section is unknown because the agent did not report it"],
         };
+
+    /// <summary>What a partial document says for a figure of the environment the agent did not report.</summary>
+    public const string Unknown = "unknown";
 
     /// <summary>How every partial document's note begins.</summary>
     public const string PartialNote = "partial result assembled by the operator";
