@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using k8s;
 using UnpackBench.Core.Benchmarks;
 using UnpackBench.Operator.Reconciliation;
+using UnpackBench.Operator.Reconciliation.Baseline;
 using UnpackBench.Packaging.Tests.Infrastructure;
 
 namespace UnpackBench.Packaging.Tests.GitOps;
@@ -50,16 +51,50 @@ public sealed class GitOpsTests
     }
 
     [Fact]
+    public void A_benchmark_slower_than_its_baseline_is_degraded_with_the_comparison()
+    {
+        const string message = "slower than UnpackBenchmark python-prod (generation 1) beyond the 5 % threshold: median 3.600 s against 3.000 s, ratio 1.200";
+        var regressed = new ComparisonOutcome("True", RegressedCondition.Slower, message).Condition(1);
+
+        var (status, said) = ArgoCdHealthCheck.Assess(Benchmark(Status(BenchmarkPhase.Succeeded, 1, regressed)));
+
+        Assert.Equal(("Degraded", "Regressed: " + message), (status, said));
+    }
+
+    [Theory]
+    [InlineData("False", RegressedCondition.Same)]
+    [InlineData("Unknown", RegressedCondition.Inconclusive)]
+    [InlineData("Unknown", RegressedCondition.BaselineNotFound)]
+    [InlineData("Unknown", RegressedCondition.BaselineRunning)]
+    public void A_benchmark_not_found_slower_than_its_baseline_is_healthy(string conditionStatus, string reason)
+    {
+        var regressed = new ComparisonOutcome(conditionStatus, reason, "compared").Condition(1);
+
+        Assert.Equal(("Healthy", "done"), ArgoCdHealthCheck.Assess(Benchmark(Status(BenchmarkPhase.Succeeded, 1, regressed))));
+    }
+
+    [Fact]
+    public void A_regressed_benchmark_whose_spec_changed_is_progressing_again()
+    {
+        var regressed = new ComparisonOutcome("True", RegressedCondition.Slower, "slower").Condition(1);
+        var resource = Benchmark(Status(BenchmarkPhase.Succeeded, 1, regressed));
+        resource["metadata"]!["generation"] = 2;
+
+        Assert.Equal("Progressing", ArgoCdHealthCheck.Assess(resource).Status);
+    }
+
+    [Fact]
     public void Flux_note_checks_the_phase_not_only_ready()
     {
         var note = Repository.Read("config/gitops/flux.md");
         Assert.Contains("healthCheckExprs", note, StringComparison.Ordinal);
         Assert.Contains("status.phase == 'Failed'", note, StringComparison.Ordinal);
         Assert.Contains("status.phase in ['Succeeded', 'PartiallySucceeded']", note, StringComparison.Ordinal);
+        Assert.Contains("c.type == 'Regressed' && c.status == 'True'", note, StringComparison.Ordinal);
     }
 
     // The status the operator writes for a phase: the conditions come from its own ConditionSet.
-    private static JsonObject Status(string phase, long observedGeneration)
+    private static JsonObject Status(string phase, long observedGeneration, BenchmarkCondition? regressed = null)
     {
         var message = phase == BenchmarkPhase.Failed ? "the image cannot be pulled" : "done";
         var allNodes = phase == BenchmarkPhase.PartiallySucceeded
@@ -69,7 +104,7 @@ public sealed class GitOpsTests
         {
             Phase = phase,
             ObservedGeneration = observedGeneration,
-            Conditions = ConditionSet.For(phase, "Reason", message, observedGeneration, [], DateTimeOffset.UnixEpoch, allNodes),
+            Conditions = ConditionSet.For(phase, "Reason", message, observedGeneration, [], DateTimeOffset.UnixEpoch, allNodes, regressed),
         };
         return JsonNode.Parse(KubernetesJson.Serialize(status))!.AsObject();
     }

@@ -20,6 +20,9 @@ public sealed class CrdLimitsTests
         { "maxParallelNodes", BenchmarkLimits.MaxParallelNodes },
     };
 
+    // YAML numbers come as whole or decimal JSON numbers; Core's are doubles.
+    private static double Number(JsonNode? node) => double.Parse(node!.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
+
     private static IEnumerable<(string Version, JsonObject Spec)> Specs() =>
         Crd.Versions(Crd.Load()).Select(v => (v.Version, v.Schema["properties"]!["spec"]!["properties"]!.AsObject()));
 
@@ -46,6 +49,20 @@ public sealed class CrdLimitsTests
             Assert.True(BenchmarkLimits.DefaultSnapshotter == spec["snapshotter"]!["default"]!.GetValue<string>(), $"{version} spec.snapshotter default");
             Assert.True(BenchmarkLimits.MaxImagePullSecrets == spec["imagePullSecrets"]!["maxItems"]!.GetValue<long>(), $"{version} spec.imagePullSecrets maxItems");
             Assert.True(BenchmarkLimits.MaxInsecureRegistries == spec["insecureRegistries"]!["maxItems"]!.GetValue<long>(), $"{version} spec.insecureRegistries maxItems");
+        }
+    }
+
+    [Fact]
+    public void The_baseline_threshold_has_the_cores_bounds_and_default()
+    {
+        foreach (var (version, spec) in Specs())
+        {
+            var threshold = spec["baseline"]!["properties"]!["thresholdPercent"]!;
+            Assert.True(
+                (ComparisonThreshold.ExclusiveMinimumPercent, true, ComparisonThreshold.ExclusiveMaximumPercent, true, ComparisonThreshold.DefaultPercent)
+                == (Number(threshold["minimum"]), threshold["exclusiveMinimum"]!.GetValue<bool>(), Number(threshold["maximum"]), threshold["exclusiveMaximum"]!.GetValue<bool>(), Number(threshold["default"])),
+                $"{version} spec.baseline.thresholdPercent: the CRD says {threshold}, Core says above {ComparisonThreshold.ExclusiveMinimumPercent} and below {ComparisonThreshold.ExclusiveMaximumPercent} (default {ComparisonThreshold.DefaultPercent})");
+            Assert.True(BenchmarkBaseline.DefaultKey == spec["baseline"]!["properties"]!["key"]!["default"]!.GetValue<string>(), $"{version} spec.baseline.key default");
         }
     }
 

@@ -33,6 +33,8 @@ public sealed class SampleValidationTests : IAsyncLifetime
         ["bad-storage-type.yaml"] = ((HttpStatusCode)422, $"UnpackBenchmark.unpackbench.io \"bad-storage-type\" is invalid: [spec.storage.type: Unsupported value: \"Tmpfs\": supported values: \"EmptyDir\", \"HostPath\", \"PersistentVolumeClaim\", {Blocked}]"),
         ["wrong-type.yaml"] = ((HttpStatusCode)422, $"UnpackBenchmark.unpackbench.io \"wrong-type\" is invalid: [spec.runs: Invalid value: \"string\": spec.runs in body must be of type integer: \"string\", {Blocked}]"),
         ["survey-with-node-name.yaml"] = ((HttpStatusCode)422, "UnpackBenchmark.unpackbench.io \"survey-with-node-name\" is invalid: spec: Invalid value: \"object\": spec.nodeName picks one node and cannot be combined with placement EachNode; choose the nodes with nodeSelector and tolerations"),
+        ["baseline-both.yaml"] = ((HttpStatusCode)422, "UnpackBenchmark.unpackbench.io \"baseline-both\" is invalid: spec.baseline: Invalid value: \"object\": spec.baseline names exactly one of benchmark (an UnpackBenchmark in the namespace) and configMap (a ConfigMap holding a result document)"),
+        ["baseline-threshold-zero.yaml"] = ((HttpStatusCode)422, "UnpackBenchmark.unpackbench.io \"baseline-threshold-zero\" is invalid: spec.baseline.thresholdPercent: Invalid value: 0: spec.baseline.thresholdPercent in body should be greater than 0"),
         ["hostpath-without-path.yaml"] = ((HttpStatusCode)422, "UnpackBenchmark.unpackbench.io \"hostpath-without-path\" is invalid: spec.storage: Invalid value: \"object\": storage.hostPath is required when storage.type is HostPath"),
     };
 
