@@ -11,7 +11,7 @@ namespace UnpackBench.Core.Benchmarks;
 public sealed record BenchmarkBaseline
 {
     /// <summary>The data key a ConfigMap baseline's document is under when <see cref="Key"/> is not given.</summary>
-    public const string DefaultKey = "result.json";
+    public const string DefaultKey = ResultDataKeys.Document;
 
     /// <summary>Another UnpackBenchmark in the namespace, by name (exclusive with <see cref="ConfigMap"/>).</summary>
     public string? Benchmark { get; init; }

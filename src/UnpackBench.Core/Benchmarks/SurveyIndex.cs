@@ -14,7 +14,7 @@ public sealed record SurveyIndex
     public const int CurrentSchemaVersion = 1;
 
     /// <summary>The data key of the index in its ConfigMap.</summary>
-    public const string DataKey = "index.json";
+    public const string DataKey = ResultDataKeys.SurveyIndex;
 
     /// <summary>Version of this index's schema.</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;

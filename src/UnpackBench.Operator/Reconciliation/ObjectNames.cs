@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using UnpackBench.Core.Benchmarks;
 using UnpackBench.Operator.Entities;
 
 namespace UnpackBench.Operator.Reconciliation;
@@ -18,7 +19,7 @@ public static class ObjectNames
     public const string BenchmarkUidLabel = "unpackbench.io/benchmark-uid";
 
     /// <summary>Label: the owning benchmark's name, shortened to fit, for people using kubectl.</summary>
-    public const string BenchmarkLabel = "unpackbench.io/benchmark";
+    public const string BenchmarkLabel = ResultConfigMapMetadata.BenchmarkLabel;
 
     /// <summary>Label: the spec generation the agent pod runs.</summary>
     public const string GenerationLabel = "unpackbench.io/generation";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using k8s.Models;
+using UnpackBench.Core.Benchmarks;
 using UnpackBench.Core.Results;
 using UnpackBench.Operator.Entities;
 
@@ -9,10 +10,10 @@ namespace UnpackBench.Operator.Reconciliation;
 public static class ResultConfigMapBuilder
 {
     /// <summary>The data key of the document.</summary>
-    public const string DocumentKey = "result.json";
+    public const string DocumentKey = ResultDataKeys.Document;
 
     /// <summary>Annotation: the benchmark generation the document belongs to.</summary>
-    public const string GenerationAnnotation = "unpackbench.io/generation";
+    public const string GenerationAnnotation = ResultConfigMapMetadata.GenerationAnnotation;
 
     /// <summary>Annotation, <c>"true"</c> when the operator assembled the document because the agent's own did not arrive.</summary>
     public const string PartialAnnotation = "unpackbench.io/partial";

@@ -1,3 +1,4 @@
+using UnpackBench.Analysis.Documents;
 using UnpackBench.Core.Results;
 
 namespace UnpackBench.Operator.Reconciliation.Baseline;

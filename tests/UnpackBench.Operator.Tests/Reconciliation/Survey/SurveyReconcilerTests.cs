@@ -97,6 +97,24 @@ public sealed class SurveyReconcilerTests
     }
 
     [Fact]
+    public void The_index_and_each_node_document_carry_the_benchmark_label_and_generation_the_report_selects_and_matches_by()
+    {
+        var world = ThreeNodes(maxParallel: 3);
+        world.Step();
+        var written = new List<k8s.Models.V1ConfigMap>();
+        foreach (var (node, seconds) in new[] { ("node-a", 1.0), ("node-b", 2.0), ("node-c", 1.5) })
+        {
+            world.Succeeded(node, seconds);
+            written.AddRange(world.Step().ConfigMapsToWrite);
+        }
+
+        Assert.Equal(["python-result", "python-result-node-a", "python-result-node-b", "python-result-node-c"], written.Select(c => c.Metadata.Name).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(written, c => Assert.Equal(
+            (Scenario.Name, "1"),
+            (c.Metadata.Labels[ResultConfigMapMetadata.BenchmarkLabel], c.Metadata.Annotations[ResultConfigMapMetadata.GenerationAnnotation])));
+    }
+
+    [Fact]
     public void A_finished_survey_deletes_its_last_pods_drops_the_finalizer_and_then_changes_nothing()
     {
         var world = ThreeNodes(maxParallel: 3);

@@ -1,12 +1,13 @@
 using UnpackBench.Core.Results;
 using UnpackBench.Core.Variants;
 
-namespace UnpackBench.Operator.Reconciliation.Baseline;
+namespace UnpackBench.Analysis.Documents;
 
 /// <summary>
 /// A result document seen through one snapshotter: its variant of the original encoding becomes the
 /// document's top-level summary, runs, snapshotter and decompressor, which is what a comparison reads.
 /// For the first snapshotter this is the document as written (the top level is the first variant).
+/// The operator compares a baseline's rows through it; the report charts a survey's rows through it.
 /// </summary>
 public static class SnapshotterDocument
 {
