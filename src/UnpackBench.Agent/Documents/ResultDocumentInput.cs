@@ -16,9 +16,7 @@ internal static class ResultDocumentInput
     /// <exception cref="DocumentInputException">It does not exist, cannot be read, or is not a result document.</exception>
     public static async Task<BenchmarkResult> ReadAsync(string argument, string workingDirectory, TextReader standardInput, CancellationToken cancellationToken)
     {
-        var (text, name) = argument == StandardInput
-            ? (await standardInput.ReadToEndAsync(cancellationToken), "standard input")
-            : await ReadFileAsync(Resolve(argument, workingDirectory), cancellationToken);
+        var (text, name) = await ReadTextAsync(argument, workingDirectory, standardInput, cancellationToken);
         try
         {
             return ResultDocumentParser.Parse(text, name);
@@ -28,6 +26,13 @@ internal static class ResultDocumentInput
             throw new DocumentInputException(e.Message);
         }
     }
+
+    /// <summary>The text <paramref name="argument"/> names, unparsed, and how to name it in errors.</summary>
+    /// <exception cref="DocumentInputException">It does not exist or cannot be read.</exception>
+    public static async Task<(string Text, string Name)> ReadTextAsync(string argument, string workingDirectory, TextReader standardInput, CancellationToken cancellationToken) =>
+        argument == StandardInput
+            ? (await standardInput.ReadToEndAsync(cancellationToken), "standard input")
+            : await ReadFileAsync(Resolve(argument, workingDirectory), cancellationToken);
 
     private static string Resolve(string argument, string workingDirectory)
     {

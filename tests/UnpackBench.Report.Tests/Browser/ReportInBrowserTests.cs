@@ -1,4 +1,5 @@
 using UnpackBench.Analysis.Comparison;
+using UnpackBench.Report.Survey;
 using UnpackBench.Report.Tests.Support;
 
 namespace UnpackBench.Report.Tests.Browser;
@@ -88,5 +89,47 @@ public sealed class ReportInBrowserTests(ChromiumFixture chromium) : IClassFixtu
         });
         Assert.Contains("Median unpack time (s)", charts["variants-chart"].Texts, StringComparison.Ordinal);
         await report.ScreenshotAsync("variants.png");
+    }
+
+    [Fact]
+    public async Task A_survey_report_compares_its_nodes_in_a_chart_and_a_table_and_lists_what_was_left_out()
+    {
+        var html = SurveyReportRenderer.Render(SampleSurvey.Input());
+
+        await using var report = await RenderedReport.OpenAsync(chromium.Browser, html);
+
+        Assert.Empty(report.Problems);
+        Assert.Empty(report.OutsideRequests);
+        Assert.Equal("Unpack survey: registry.example/app:1", await report.Page.Locator("h1").InnerTextAsync());
+        var chart = Assert.Single(await ChartProbe.AllAsync(report.Page));
+        Assert.Equal(("node-comparison", 5, 5), (chart.Id, chart.Points, chart.Rows));
+        Assert.True(chart.Marks >= 5, $"the chart draws {chart.Marks} marks for 5 rows");
+        Assert.True(chart.Width > 600 && chart.Height > 150, $"the chart is {chart.Width}×{chart.Height}");
+        Assert.Contains("Median unpack time per node and snapshotter", chart.Texts, StringComparison.Ordinal);
+        Assert.Contains("Unpack time (s)", chart.Texts, StringComparison.Ordinal);
+        Assert.Contains("node-b · native", chart.Texts, StringComparison.Ordinal);
+        Assert.Contains("the slowest node-b · native at 3.300 s: a spread of ×2.73", chart.Name, StringComparison.Ordinal);
+
+        var rows = report.Page.Locator("table.nodes tbody tr");
+        Assert.Equal(5, await rows.CountAsync());
+        Assert.StartsWith("node-a\toverlayfs\tm6id.xlarge", await rows.First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("×2.73", await rows.Last.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("snapshotter 'native' is not available", await report.Page.Locator("table.failed-rows").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Cordoned", await report.Page.Locator("table.skipped-nodes").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("3 surveyed: 2 succeeded, 1 failed; 1 left out", await report.Page.Locator("#survey").InnerTextAsync(), StringComparison.Ordinal);
+        await report.ScreenshotAsync("survey.png");
+    }
+
+    [Fact]
+    public async Task A_survey_without_its_node_documents_still_compares_its_rows()
+    {
+        var html = SurveyReportRenderer.Render(new SurveyReportInput(SampleSurvey.Index(), new Dictionary<string, Core.Results.BenchmarkResult>()));
+
+        await using var report = await RenderedReport.OpenAsync(chromium.Browser, html);
+
+        Assert.Empty(report.Problems);
+        var chart = Assert.Single(await ChartProbe.AllAsync(report.Page));
+        Assert.Equal(5, chart.Points);
+        Assert.Contains("0 of 3 given; the runs of the others are not shown", await report.Page.Locator("#survey").InnerTextAsync(), StringComparison.Ordinal);
     }
 }
