@@ -23,6 +23,11 @@ public static class ModeSpecRules
             problems.Add($"spec.prediction is only for mode Predict, but spec.mode is {spec.Mode}: remove it");
         }
 
+        if (spec.Mode != BenchmarkMode.Benchmark && spec.Baseline is not null)
+        {
+            problems.Add($"spec.baseline compares a benchmark's result, but mode {spec.Mode} has none to compare: remove it");
+        }
+
         if (spec.Mode != BenchmarkMode.Benchmark && spec.Snapshotters.Count > 1)
         {
             problems.Add($"spec.snapshotters lists {spec.Snapshotters.Count} snapshotters, but a {(spec.Mode == BenchmarkMode.Calibrate ? "calibration" : "prediction")} is for one: set spec.snapshotter, once per snapshotter");

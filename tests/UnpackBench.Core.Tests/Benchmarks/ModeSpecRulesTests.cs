@@ -22,6 +22,7 @@ public sealed class ModeSpecRulesTests
         { "prediction age", Prediction with { Prediction = new PredictionSpec { MaxCalibrationAgeDays = 0 } }, "spec.prediction.maxCalibrationAgeDays is 0; it must be between 1 and 3650" },
         { "prediction with what-if", Prediction with { WhatIf = ["zstd"] }, "spec.whatIf, floor, durable and concurrency shape a benchmark's runs; mode Predict does not use them" },
         { "calibration section in a benchmark", new UnpackBenchmarkSpec { Image = "python:3.12", Calibration = new CalibrationSpec() }, "spec.calibration is only for mode Calibrate, but spec.mode is Benchmark" },
+        { "prediction compared with a baseline", Prediction with { Baseline = new BenchmarkBaseline { Benchmark = "python-prod" } }, "spec.baseline compares a benchmark's result, but mode Predict has none to compare" },
         { "prediction section in a calibration", Calibration with { Prediction = new PredictionSpec() }, "spec.prediction is only for mode Predict, but spec.mode is Calibrate" },
     };
 

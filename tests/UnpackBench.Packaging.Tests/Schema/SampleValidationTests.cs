@@ -35,6 +35,7 @@ public sealed class SampleValidationTests : IAsyncLifetime
         ["survey-with-node-name.yaml"] = ((HttpStatusCode)422, "UnpackBenchmark.unpackbench.io \"survey-with-node-name\" is invalid: spec: Invalid value: \"object\": spec.nodeName picks one node and cannot be combined with placement EachNode; choose the nodes with nodeSelector and tolerations"),
         ["baseline-both.yaml"] = ((HttpStatusCode)422, "UnpackBenchmark.unpackbench.io \"baseline-both\" is invalid: spec.baseline: Invalid value: \"object\": spec.baseline names exactly one of benchmark (an UnpackBenchmark in the namespace) and configMap (a ConfigMap holding a result document)"),
         ["baseline-threshold-zero.yaml"] = ((HttpStatusCode)422, "UnpackBenchmark.unpackbench.io \"baseline-threshold-zero\" is invalid: spec.baseline.thresholdPercent: Invalid value: 0: spec.baseline.thresholdPercent in body should be greater than 0"),
+        ["calibration-with-baseline.yaml"] = ((HttpStatusCode)422, "UnpackBenchmark.unpackbench.io \"calibration-with-baseline\" is invalid: spec: Invalid value: \"object\": spec.baseline compares a benchmark's result; a calibration or a prediction has none to compare, so remove it"),
         ["hostpath-without-path.yaml"] = ((HttpStatusCode)422, "UnpackBenchmark.unpackbench.io \"hostpath-without-path\" is invalid: spec.storage: Invalid value: \"object\": storage.hostPath is required when storage.type is HostPath"),
     };
 
