@@ -84,11 +84,11 @@ public sealed class SurveyReportCommandTests(SampleBenchmark sample) : IClassFix
         Assert.Equal("", result.StandardOutput);
     }
 
-    // The README's line 'kubectl get cm -l SELECTOR -o json | unpackbench-agent ARGUMENTS': the selector, and the agent's arguments.
+    // The README's line 'kubectl get cm -l SELECTOR -o json | unpackbench-agent report ...': the selector, and the agent's arguments.
     private static (string Selector, string[] Arguments) DocumentedOneLiner()
     {
         const string kubectl = "kubectl get cm -l ";
-        var line = Assert.Single(File.ReadAllLines(RepositoryFile.Path("README.md")), l => l.StartsWith(kubectl, StringComparison.Ordinal));
+        var line = Assert.Single(File.ReadAllLines(RepositoryFile.Path("README.md")), l => l.StartsWith(kubectl, StringComparison.Ordinal) && l.Contains(" | unpackbench-agent report ", StringComparison.Ordinal));
         var (listing, agent) = (line.Split(" | ")[0], line.Split(" | ")[1]);
         Assert.EndsWith(" -o json", listing, StringComparison.Ordinal);
         Assert.StartsWith("unpackbench-agent ", agent, StringComparison.Ordinal);
