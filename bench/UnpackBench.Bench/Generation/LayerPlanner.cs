@@ -25,7 +25,7 @@ internal static class LayerPlanner
         var root = LargeImageShape.LayerRoot(index);
         var entries = new List<PlannedEntry>(files.Count + (files.Count / 8));
         var directories = new HashSet<string>(StringComparer.Ordinal);
-        var layerSeed = MixedContentStream.Mix(((ulong)(uint)shape.Seed << 32) | (uint)index);
+        var layerSeed = SplitMix64.Mix(((ulong)(uint)shape.Seed << 32) | (uint)index);
         var next = 0;
         string? firstPackage = null;
         for (var package = 0; next < files.Count; package++)
@@ -42,7 +42,7 @@ internal static class LayerPlanner
             var count = Math.Min(5 + random.Next(56), files.Count - next);
             for (var i = 0; i < count; i++, next++)
             {
-                AddFile(directory, files[next], MixedContentStream.Mix(layerSeed + (ulong)next), random, entries);
+                AddFile(directory, files[next], SplitMix64.Mix(layerSeed + (ulong)next), random, entries);
             }
         }
 
