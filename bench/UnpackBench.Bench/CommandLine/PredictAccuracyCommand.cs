@@ -1,10 +1,8 @@
 using System.CommandLine;
 using UnpackBench.Bench.Generation;
 using UnpackBench.Bench.Prediction;
-using UnpackBench.Bench.Reporting;
 using UnpackBench.Core.Prediction;
 using UnpackBench.Core.Variants;
-using UnpackBench.Testing;
 using UnpackBench.Testing.Images;
 
 namespace UnpackBench.Bench.CommandLine;
@@ -16,15 +14,13 @@ namespace UnpackBench.Bench.CommandLine;
 /// </summary>
 internal sealed class PredictAccuracyCommand : Command
 {
+    private readonly AgentBenchOptions _bench = new(workDescription: "image cache, containerd, documents, logs");
     private readonly Option<string> _set = new("--set") { Description = "Calibration set", HelpName = "standard|quick", DefaultValueFactory = _ => CalibrationSets.Standard };
     private readonly Option<int?> _calibrationRuns = new("--calibration-runs") { Description = "Timed runs per calibration image (default: calibrate's)", HelpName = "N" };
     private readonly Option<int> _runs = new("--runs") { Description = "Timed runs of each measured image", HelpName = "N", DefaultValueFactory = _ => 5 };
-    private readonly Option<int> _largeMb = new("--large-mb") { Description = "Uncompressed size of the large image, in MB", HelpName = "MB", DefaultValueFactory = _ => 500 };
     private readonly Option<int> _hugeMb = new("--huge-mb") { Description = "Size of the one huge file, in MB", HelpName = "MB", DefaultValueFactory = _ => 1000 };
     private readonly Option<int> _tinyFiles = new("--tiny-files") { Description = "Files in the tiny-files image", HelpName = "N", DefaultValueFactory = _ => 50_000 };
     private readonly Option<int> _zstdMb = new("--zstd-mb") { Description = "Uncompressed size of the zstd image, in MB", HelpName = "MB", DefaultValueFactory = _ => 300 };
-    private readonly Option<string> _work = new("--work") { Description = "Work directory: image cache, containerd, documents, logs (not on overlayfs)", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("bench", "out") };
-    private readonly Option<string?> _agent = new("--agent") { Description = "The agent's unpackbench-agent.dll (default: the repository's Release build)", HelpName = "DLL" };
     private readonly Option<string> _cache = new("--cache") { Description = "Page cache before each run, in calibration and measurement alike", HelpName = "warm|cold|drop", DefaultValueFactory = _ => CalibrationSets.DefaultCacheMode };
 
     /// <summary>Creates the command.</summary>
@@ -36,56 +32,48 @@ internal sealed class PredictAccuracyCommand : Command
         Options.Add(_set);
         Options.Add(_calibrationRuns);
         Options.Add(_runs);
-        Options.Add(_largeMb);
+        Options.Add(_bench.ImageMb);
         Options.Add(_hugeMb);
         Options.Add(_tinyFiles);
         Options.Add(_zstdMb);
-        Options.Add(_work);
-        Options.Add(_agent);
+        Options.Add(_bench.Work);
+        Options.Add(_bench.Agent);
         Options.Add(_cache);
         SetAction(RunAsync);
     }
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var output = parse.InvocationConfiguration.Output;
-        var progress = parse.InvocationConfiguration.Error;
-        if (Environment.UserName != "root")
-        {
-            throw new MissingPrerequisiteException($"predict-accuracy starts containerd and unpacks into overlayfs, which needs root; it runs as '{Environment.UserName}'. Run it with sudo.");
-        }
-
-        var work = Directory.CreateDirectory(Path.GetFullPath(parse.GetValue(_work)!)).FullName;
-        var agent = new PredictionAgent(AgentLocator.Freeze(AgentLocator.Find(parse.GetValue(_agent)), Path.Combine(work, "agent", "build")), work);
+        var bench = _bench.Prepare(parse, "unpacks into overlayfs");
+        var agent = new PredictionAgent(bench.AgentDll, bench.Work);
         string[] extra = ["--cache", parse.GetValue(_cache)!];
-        await output.WriteLineAsync(await MachineDescription.DescribeAsync(work, cancellationToken));
+        await bench.DescribeMachineAsync(cancellationToken);
 
-        var images = Images(parse, work, progress, cancellationToken);
-        await progress.WriteLineAsync($"calibrating with the {parse.GetValue(_set)} set (this takes minutes; the agent's log is in {Path.Combine(work, "logs")}) ...");
+        var images = Images(parse, bench, cancellationToken);
+        await bench.Progress.WriteLineAsync($"calibrating with the {parse.GetValue(_set)} set (this takes minutes; the agent's log is in {Path.Combine(bench.Work, "logs")}) ...");
         var calibrationPath = await agent.CalibrateAsync(parse.GetValue(_set)!, parse.GetValue(_calibrationRuns), extra, cancellationToken);
         var calibration = PredictionJson.ReadCalibration(await File.ReadAllTextAsync(calibrationPath, cancellationToken), calibrationPath);
 
         var rows = new List<(string, PredictionDocument)>();
         foreach (var (label, archive) in images)
         {
-            await progress.WriteLineAsync($"{label}: {parse.GetValue(_runs)} timed run(s), then the prediction ...");
+            await bench.Progress.WriteLineAsync($"{label}: {parse.GetValue(_runs)} timed run(s), then the prediction ...");
             var measured = await agent.RunAsync(label, archive, parse.GetValue(_runs), extra, cancellationToken);
             rows.Add((label, await agent.PredictAsync(label, archive, calibrationPath, measured, cancellationToken)));
         }
 
-        AccuracyReport.Write(output, calibration, rows);
+        AccuracyReport.Write(bench.Output, calibration, rows);
         return ExitCodes.Success;
     }
 
-    private List<(string Label, string Archive)> Images(ParseResult parse, string work, TextWriter progress, CancellationToken cancellationToken)
+    private List<(string Label, string Archive)> Images(ParseResult parse, AgentBenchSetup bench, CancellationToken cancellationToken)
     {
-        var cache = new ImageCache(Path.Combine(work, "images"), progress);
-        var made = new AccuracyImages(cache);
-        var sample = Path.Combine(work, "images", "sample.tar");
+        var made = new AccuracyImages(bench.Images);
+        var sample = Path.Combine(bench.Work, "images", "sample.tar");
         SampleImageWriter.Write(sample, ImageFormat.Oci);
         return
         [
-            ("large", cache.Large(new LargeImageShape(parse.GetValue(_largeMb) * 1_000_000L, LayerCount: 8), cancellationToken).ArchivePath),
+            ("large", bench.Image(layerCount: 8, cancellationToken).ArchivePath),
             ("sample", sample),
             ("one-huge-file", made.OneHugeFile(parse.GetValue(_hugeMb) * 1_000_000L, cancellationToken).ArchivePath),
             ("tiny-files", made.TinyFiles(parse.GetValue(_tinyFiles), cancellationToken).ArchivePath),
