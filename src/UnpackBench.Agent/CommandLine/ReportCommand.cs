@@ -27,7 +27,7 @@ internal sealed class ReportCommand : IAgentCommand
 
     /// <summary>Creates the command with its arguments and options.</summary>
     public ReportCommand() =>
-        Definition = new Command("report", "Render a benchmark as one self-contained HTML page, compared with a baseline when given, or a survey comparing its nodes")
+        Definition = new Command(ReportCommandName.Value, "Render a benchmark as one self-contained HTML page, compared with a baseline when given, or a survey comparing its nodes")
         {
             _result, _baseline, _comparison.Threshold, _comparison.Force, _output,
         };
