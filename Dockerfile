@@ -24,17 +24,20 @@ FROM --platform=$BUILDPLATFORM ${SDK_IMAGE} AS build
 ARG TARGETARCH
 WORKDIR /src
 # Restore first, from the project files alone, so source edits reuse the restored layer.
+# The agent is built without the HTML report (UnpackBenchReport=false), so the report renderer and its
+# plotting libraries stay out of the image; its `report` command says where to render one instead.
 COPY Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/UnpackBench.Core/UnpackBench.Core.csproj src/UnpackBench.Core/
+COPY src/UnpackBench.Analysis/UnpackBench.Analysis.csproj src/UnpackBench.Analysis/
 COPY src/UnpackBench.Agent/UnpackBench.Agent.csproj src/UnpackBench.Agent/
 COPY src/UnpackBench.Operator/UnpackBench.Operator.csproj src/UnpackBench.Operator/
 RUN --mount=type=cache,target=/root/.nuget/packages \
-    dotnet restore src/UnpackBench.Agent/UnpackBench.Agent.csproj -a "$TARGETARCH" -p:SelfContained=false \
+    dotnet restore src/UnpackBench.Agent/UnpackBench.Agent.csproj -a "$TARGETARCH" -p:SelfContained=false -p:UnpackBenchReport=false \
     && dotnet restore src/UnpackBench.Operator/UnpackBench.Operator.csproj -a "$TARGETARCH" -p:SelfContained=false
 COPY src/ src/
 RUN --mount=type=cache,target=/root/.nuget/packages \
     dotnet publish src/UnpackBench.Agent/UnpackBench.Agent.csproj -c Release -a "$TARGETARCH" --no-restore \
-        --self-contained false -p:UseAppHost=false -p:SatelliteResourceLanguages=en -o /out/agent \
+        --self-contained false -p:UseAppHost=false -p:SatelliteResourceLanguages=en -p:UnpackBenchReport=false -o /out/agent \
     && dotnet publish src/UnpackBench.Operator/UnpackBench.Operator.csproj -c Release -a "$TARGETARCH" --no-restore \
         --self-contained false -p:UseAppHost=false -p:SatelliteResourceLanguages=en -o /out/operator
 

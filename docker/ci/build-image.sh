@@ -13,9 +13,9 @@
 # scripts) runs as shipped. A private dockerd does the build, as the tests run theirs.
 #
 # Cached in $UNPACKBENCH_CI_CACHE (default /var/cache/unpackbench-ci): the debootstrap rootfs, the
-# private dockerd's data root (BuildKit's layer cache) and the archive, which is rebuilt only when
-# the Dockerfile, docker/, src/, the build settings or the .NET runtime change. Concurrent callers
-# wait for each other.
+# private dockerd's data root (BuildKit's layer cache), the agent's build output and the archive,
+# which is rebuilt only when the Dockerfile, docker/, src/, the build settings or the .NET runtime
+# change. Concurrent callers wait for each other.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -105,12 +105,18 @@ if [[ ! -f "$rootfs_tar" ]]; then
   echo "  base rootfs made in $((SECONDS - started)) s"
 fi
 
-# 2. The apps, published here exactly as the Dockerfile's build stage publishes them.
+# 2. The apps, published here exactly as the Dockerfile's build stage publishes them: the agent without
+# the HTML report (UnpackBenchReport=false). Its build output goes to a directory of its own, kept per
+# checkout for incremental builds, so the checkout's bin/ and obj/ (built with the report) stay as they are.
 echo "dotnet publish (agent, operator) ..."
-for app in Agent Operator; do
+publish() {
+  local app="$1"
+  shift
   dotnet publish "${repo}/src/UnpackBench.${app}/UnpackBench.${app}.csproj" -c Release --nologo -v quiet \
-    --self-contained false -p:UseAppHost=false -p:SatelliteResourceLanguages=en -o "${work}/apps/out/${app,,}" >/dev/null
-done
+    --self-contained false -p:UseAppHost=false -p:SatelliteResourceLanguages=en -o "${work}/apps/out/${app,,}" "$@" >/dev/null
+}
+publish Agent -p:UnpackBenchReport=false --artifacts-path "${cache}/agent-build/$(echo "$repo" | sha256sum | cut -c1-16)"
+publish Operator
 
 # 3. A private dockerd; its data root is kept so BuildKit reuses the apt-get layer next time.
 mkdir -p "${cache}/dockerd" "${work}/x"
