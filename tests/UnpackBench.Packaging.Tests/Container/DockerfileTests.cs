@@ -72,6 +72,16 @@ public sealed partial class DockerfileTests
         }
     }
 
+    /// <summary>CI builds the apps outside the build stage (build-image.sh), so this is what keeps the stage users build the same.</summary>
+    [Theory]
+    [InlineData("restore")]
+    [InlineData("publish")]
+    public void Build_stage_builds_the_agent_without_the_report_renderer(string verb)
+    {
+        var agent = Regex.Escape("src/UnpackBench.Agent/UnpackBench.Agent.csproj");
+        Assert.Contains(File.Stage("build").All("RUN"), r => Regex.IsMatch(r, $@"dotnet {verb} {agent} [^&]*-p:UnpackBenchReport=false( |$)"));
+    }
+
     [Fact]
     public void Agent_pods_command_is_on_path_and_runs_the_published_agent()
     {
