@@ -112,8 +112,14 @@ echo "dotnet publish (agent, operator) ..."
 publish() {
   local app="$1"
   shift
-  dotnet publish "${repo}/src/UnpackBench.${app}/UnpackBench.${app}.csproj" -c Release --nologo -v quiet \
-    --self-contained false -p:UseAppHost=false -p:SatelliteResourceLanguages=en -o "${work}/apps/out/${app,,}" "$@" >/dev/null
+  # Quiet when it works; the compiler's errors (on stdout) in full when it does not.
+  if ! dotnet publish "${repo}/src/UnpackBench.${app}/UnpackBench.${app}.csproj" -c Release --nologo -v quiet \
+    --self-contained false -p:UseAppHost=false -p:SatelliteResourceLanguages=en -o "${work}/apps/out/${app,,}" "$@" \
+    >"${work}/publish-${app}.log" 2>&1; then
+    cat "${work}/publish-${app}.log" >&2
+    echo "error: publishing ${app} for the image failed (above)" >&2
+    return 1
+  fi
 }
 publish Agent -p:UnpackBenchReport=false --artifacts-path "${cache}/agent-build/$(echo "$repo" | sha256sum | cut -c1-16)"
 publish Operator
