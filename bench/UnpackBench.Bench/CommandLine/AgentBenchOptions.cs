@@ -1,4 +1,5 @@
 using System.CommandLine;
+using UnpackBench.Bench.Containerd;
 using UnpackBench.Testing;
 
 namespace UnpackBench.Bench.CommandLine;
@@ -24,6 +25,9 @@ internal sealed class AgentBenchOptions(
     /// <summary>The work directory.</summary>
     public Option<string> Work { get; } = new("--work") { Description = $"Work directory: {workDescription} (not on overlayfs)", HelpName = "DIR", DefaultValueFactory = _ => Path.Combine("bench", "out") };
 
+    /// <summary>The page cache before every timed run, agent and ctr alike (see <see cref="BenchPageCache"/>).</summary>
+    public Option<string> Cache { get; } = CreateCache();
+
     /// <summary>Another build of the agent.</summary>
     public Option<string?> Agent { get; } = new("--agent") { Description = "The agent's unpackbench-agent.dll (default: the repository's Release build)", HelpName = "DLL" };
 
@@ -41,6 +45,19 @@ internal sealed class AgentBenchOptions(
 
         var work = Directory.CreateDirectory(Path.GetFullPath(parse.GetValue(Work)!)).FullName;
         var agentDll = AgentLocator.Freeze(AgentLocator.Find(parse.GetValue(Agent)), Path.Combine(work, "agent", "build"));
-        return new AgentBenchSetup(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, work, agentDll, parse.GetValue(ImageMb) * 1000L * 1000L);
+        var cache = parse.CommandResult.Command.Options.Contains(Cache) ? parse.GetValue(Cache) : null;
+        return new AgentBenchSetup(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, work, agentDll, parse.GetValue(ImageMb) * 1000L * 1000L, cache);
+    }
+
+    private static Option<string> CreateCache()
+    {
+        var option = new Option<string>("--cache")
+        {
+            Description = "Page cache before every timed run, agent and ctr alike: drop (sync, then drop it; consecutive warm unpacks slow down on thin-provisioned disks) or warm",
+            HelpName = string.Join('|', BenchPageCache.Modes),
+            DefaultValueFactory = _ => BenchPageCache.Drop,
+        };
+        option.AcceptOnlyFromAmong(BenchPageCache.Modes);
+        return option;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using UnpackBench.Bench.Containerd;
 using UnpackBench.Bench.Generation;
 using UnpackBench.Bench.Reporting;
 
@@ -10,7 +11,8 @@ namespace UnpackBench.Bench.CommandLine;
 /// <param name="Work">The work directory, created.</param>
 /// <param name="AgentDll">The agent's build, copied under the work directory.</param>
 /// <param name="ImageBytes">The generated image's uncompressed size.</param>
-internal sealed record AgentBenchSetup(TextWriter Output, TextWriter Progress, string Work, string AgentDll, long ImageBytes)
+/// <param name="Cache">The page cache before every timed run (<see cref="BenchPageCache"/>); null for a command without <c>--cache</c>.</param>
+internal sealed record AgentBenchSetup(TextWriter Output, TextWriter Progress, string Work, string AgentDll, long ImageBytes, string? Cache)
 {
     /// <summary>The image cache under the work directory.</summary>
     public ImageCache Images { get; } = new(Path.Combine(Work, "images"), Progress);
@@ -21,7 +23,10 @@ internal sealed record AgentBenchSetup(TextWriter Output, TextWriter Progress, s
 
     /// <summary>Writes the line that says where the numbers are measured.</summary>
     public async Task DescribeMachineAsync(CancellationToken cancellationToken) =>
-        await Output.WriteLineAsync(await MachineDescription.DescribeAsync(Work, cancellationToken));
+        await Output.WriteLineAsync(await MachineDescription.DescribeAsync(Work, cancellationToken) + (Cache is null ? "" : $", page cache before every timed run: {Cache}"));
+
+    /// <summary>The agent's options for <see cref="Cache"/>.</summary>
+    public string[] CacheOptions => Cache is null ? [] : BenchPageCache.AgentOptions(Cache);
 
     /// <summary>Writes the machine's line, then <c>LABEL: what the image holds</c>.</summary>
     public async Task DescribeAsync(string label, GeneratedImage image, CancellationToken cancellationToken)

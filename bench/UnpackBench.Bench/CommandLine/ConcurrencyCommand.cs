@@ -21,6 +21,7 @@ internal sealed class ConcurrencyCommand : Command
         Options.Add(_runs);
         Options.Add(_bench.ImageMb);
         Options.Add(_copies);
+        Options.Add(_bench.Cache);
         Options.Add(_bench.Work);
         Options.Add(_bench.Agent);
         SetAction(RunAsync);
@@ -36,7 +37,7 @@ internal sealed class ConcurrencyCommand : Command
         var results = new List<BenchmarkResult>();
         foreach (var copies in parse.GetValue(_copies)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            results.Add(await agent.RunAsync(image.ArchivePath, parse.GetValue(_runs), ["--concurrency", copies, "--stats-source", "cgroup"], $"copies-{copies}", bench.Progress, cancellationToken));
+            results.Add(await agent.RunAsync(image.ArchivePath, parse.GetValue(_runs), ["--concurrency", copies, "--stats-source", "cgroup", .. bench.CacheOptions], $"copies-{copies}", bench.Progress, cancellationToken));
         }
 
         ConcurrencyReport.Write(bench.Output, results, Environment.ProcessorCount);

@@ -23,6 +23,7 @@ internal sealed class FloorVsCtrCommand : Command
     {
         Options.Add(_iterations);
         Options.Add(_bench.ImageMb);
+        Options.Add(_bench.Cache);
         Options.Add(_bench.Work);
         Options.Add(_bench.Agent);
         SetAction(RunAsync);
@@ -34,7 +35,7 @@ internal sealed class FloorVsCtrCommand : Command
         var image = bench.Image(layerCount: 8, cancellationToken);
         await bench.DescribeMachineAsync(cancellationToken);
 
-        await using var containerd = await SideBySideContainerd.StartAsync(bench.Work, bench.AgentDll, bench.Progress, cancellationToken);
+        await using var containerd = await SideBySideContainerd.StartAsync(bench.Work, bench.AgentDll, bench.Progress, bench.Cache!, cancellationToken);
         var plain = containerd.Agent();
         var floor = containerd.Agent("--floor");
         var comparison = containerd.Comparison(plain);

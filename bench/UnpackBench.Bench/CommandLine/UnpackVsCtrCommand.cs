@@ -24,6 +24,7 @@ internal sealed class UnpackVsCtrCommand : Command
         _bench.ImageMb.Validators.Add(result => RequireRange(result, 1, 100_000));
         Options.Add(_iterations);
         Options.Add(_bench.ImageMb);
+        Options.Add(_bench.Cache);
         Options.Add(_bench.Work);
         Options.Add(_bench.Agent);
         SetAction(RunAsync);
@@ -37,7 +38,7 @@ internal sealed class UnpackVsCtrCommand : Command
         var large = bench.Image(layerCount: 8, cancellationToken);
         var tiny = bench.Images.Tiny(cancellationToken);
 
-        await using var containerd = await SideBySideContainerd.StartAsync(bench.Work, bench.AgentDll, bench.Progress, cancellationToken);
+        await using var containerd = await SideBySideContainerd.StartAsync(bench.Work, bench.AgentDll, bench.Progress, bench.Cache!, cancellationToken);
         var comparison = containerd.Comparison(containerd.Agent());
         var results = new List<ComparisonResult>
         {

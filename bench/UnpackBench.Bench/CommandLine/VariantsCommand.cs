@@ -23,6 +23,7 @@ internal sealed class VariantsCommand : Command
         Options.Add(_bench.ImageMb);
         Options.Add(_linkMbps);
         Options.Add(_whatIf);
+        Options.Add(_bench.Cache);
         Options.Add(_bench.Work);
         Options.Add(_bench.Agent);
         SetAction(RunAsync);
@@ -34,7 +35,7 @@ internal sealed class VariantsCommand : Command
         var image = bench.Image(layerCount: 8, cancellationToken);
         await bench.DescribeAsync("LARGE", image, cancellationToken);
 
-        var options = new[] { "--what-if", parse.GetValue(_whatIf)!, "--floor", "--link-mbps", parse.GetValue(_linkMbps).ToString(CultureInfo.InvariantCulture) };
+        string[] options = ["--what-if", parse.GetValue(_whatIf)!, "--floor", "--link-mbps", parse.GetValue(_linkMbps).ToString(CultureInfo.InvariantCulture), .. bench.CacheOptions];
         var result = await new AgentDocumentRun(bench.AgentDll, Path.Combine(bench.Work, "variants")).RunAsync(image.ArchivePath, parse.GetValue(_runs), options, "variants", bench.Progress, cancellationToken);
         VariantsReport.Write(bench.Output, result);
         return ExitCodes.Success;

@@ -11,7 +11,11 @@ namespace UnpackBench.Bench.Comparison;
 /// directories to vanish and sync(2). Before every ctr run the namespace is checked to hold no snapshot, and
 /// after it to hold exactly the image's committed layers — so neither side can be fast by skipping work.
 /// </summary>
-internal sealed class AlternatingComparison(AgentProcess agent, Ctr ctr, TextWriter progress)
+/// <param name="agent">The agent's side, which puts the page cache in <paramref name="cache"/>'s state itself.</param>
+/// <param name="ctr">ctr's side.</param>
+/// <param name="progress">Where each pair's times go.</param>
+/// <param name="cache">The page cache before every ctr run (<see cref="BenchPageCache"/>), as the agent has it before its runs.</param>
+internal sealed class AlternatingComparison(AgentProcess agent, Ctr ctr, TextWriter progress, string cache)
 {
     /// <summary>One untimed import run, then <paramref name="iterations"/> alternating pairs.</summary>
     public async Task<ComparisonResult> RunAsync(string label, GeneratedImage image, RatioTarget target, int iterations, CancellationToken cancellationToken)
@@ -45,6 +49,7 @@ internal sealed class AlternatingComparison(AgentProcess agent, Ctr ctr, TextWri
     {
         var agentRun = await side.RunAsync(image.ArchivePath, label, cancellationToken);
         await RequireNoSnapshotsAsync($"before ctr run {iteration} of {label}", cancellationToken);
+        await BenchPageCache.PrepareAsync(cache, cancellationToken);
         var ctrTime = await ctr.TimedUnpackAsync(image.ManifestDigest, cancellationToken);
         await RequireUnpackedAsync($"after ctr run {iteration} of {label}", image.Layers, cancellationToken);
         await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

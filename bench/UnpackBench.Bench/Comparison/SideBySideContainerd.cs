@@ -16,24 +16,29 @@ internal sealed class SideBySideContainerd : IAsyncDisposable
     private readonly string _agentDll;
     private readonly string _work;
     private readonly TextWriter _progress;
+    private readonly string _cache;
 
-    private SideBySideContainerd(BenchContainerd containerd, string agentDll, string work, TextWriter progress)
+    private SideBySideContainerd(BenchContainerd containerd, string agentDll, string work, TextWriter progress, string cache)
     {
         _containerd = containerd;
         _agentDll = agentDll;
         _work = work;
         _progress = progress;
+        _cache = cache;
         Ctr = new Ctr(containerd.Address, AgentProcess.Namespace, Snapshotter);
     }
 
     /// <summary><c>ctr</c> on this containerd, in the agent's namespace and snapshotter.</summary>
     public Ctr Ctr { get; }
 
-    /// <summary>Starts containerd under <paramref name="work"/> and clears the namespace of a stale ctr's leases.</summary>
-    public static async Task<SideBySideContainerd> StartAsync(string work, string agentDll, TextWriter progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts containerd under <paramref name="work"/> and clears the namespace of a stale ctr's leases; every timed
+    /// run, the agent's and ctr's, starts from the page cache <paramref name="cache"/> (<see cref="BenchPageCache"/>).
+    /// </summary>
+    public static async Task<SideBySideContainerd> StartAsync(string work, string agentDll, TextWriter progress, string cache, CancellationToken cancellationToken)
     {
         var containerd = await BenchContainerd.StartAsync(Path.Combine(work, "containerd"), cancellationToken);
-        var sideBySide = new SideBySideContainerd(containerd, agentDll, work, progress);
+        var sideBySide = new SideBySideContainerd(containerd, agentDll, work, progress, cache);
         try
         {
             if (await sideBySide.Ctr.DeleteForeignLeasesAsync(AgentProcess.LeasePrefix, cancellationToken) is > 0 and var stale)
@@ -51,10 +56,10 @@ internal sealed class SideBySideContainerd : IAsyncDisposable
     }
 
     /// <summary>The agent on this containerd, with <paramref name="options"/> on every run.</summary>
-    public AgentProcess Agent(params string[] options) => new(_agentDll, _containerd.Address, _work, options);
+    public AgentProcess Agent(params string[] options) => new(_agentDll, _containerd.Address, _work, [.. BenchPageCache.AgentOptions(_cache), .. options]);
 
     /// <summary>Alternates <paramref name="agent"/> and ctr on this containerd.</summary>
-    public AlternatingComparison Comparison(AgentProcess agent) => new(agent, Ctr, _progress);
+    public AlternatingComparison Comparison(AgentProcess agent) => new(agent, Ctr, _progress, _cache);
 
     /// <summary>Removes the last ctr run's snapshots (the next benchmark's agent would clear them anyway), then stops containerd.</summary>
     public async ValueTask DisposeAsync()
