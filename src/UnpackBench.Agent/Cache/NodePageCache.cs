@@ -27,10 +27,11 @@ internal static class NodePageCache
         }
     }
 
-    /// <summary>Writes dirty pages back, then drops the page cache.</summary>
+    /// <summary>Writes dirty pages back, drops the page cache, then reads the agent's own code back (<see cref="OwnCodePages"/>).</summary>
     public static void Drop(string path = DropCachesPath)
     {
         FileSystemSync.FlushAll();
         File.WriteAllText(path, "1");
+        OwnCodePages.Reload();
     }
 }
