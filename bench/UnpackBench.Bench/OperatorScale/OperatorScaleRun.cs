@@ -54,9 +54,17 @@ internal sealed class OperatorScaleRun(string operatorDll, string workDirectory,
         var allDone = clock.Elapsed;
 
         // Events are sent in the background after status writes; count them once they have arrived
-        // (Started, one per run the log reports, Succeeded), so the request figure is not flattered.
-        var expectedEvents = benchmarks * ((logsAvailable ? runs : 0) + 2);
-        await server.Store.WaitUntilAsync(s => s.List("events", "default").Count >= expectedEvents, TimeSpan.FromSeconds(30), cancellationToken);
+        // (Started, one per run, Succeeded), so the request figure is not flattered.
+        var expectedEvents = benchmarks * (runs + 2);
+        try
+        {
+            await server.Store.WaitUntilAsync(s => s.List("events", "default").Count >= expectedEvents, TimeSpan.FromSeconds(30), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            var byReason = server.Store.List("events", "default").GroupBy(e => e["reason"]?.GetValue<string>() ?? "(none)").Select(g => $"{g.Key} {g.Count()}");
+            throw new TimeoutException($"{server.Store.List("events", "default").Count} of the {expectedEvents} events expected (Started, one RunCompleted per run, Succeeded per benchmark) arrived within 30 s of the last benchmark succeeding: {string.Join(", ", byReason)}");
+        }
 
         var others = server.RequestLog.Users().Where(u => u != ClusterIdentities.Operator.UserName).ToDictionary(u => u, server.RequestLog.TotalOf);
         return new OperatorScaleResult(benchmarks, runs, logsAvailable, allPods, allDone, server.RequestLog.Snapshot(ClusterIdentities.Operator.UserName), others, @operator.PeakMemoryMb());

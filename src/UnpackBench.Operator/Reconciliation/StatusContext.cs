@@ -1,3 +1,4 @@
+using System.Globalization;
 using k8s.Models;
 using UnpackBench.Core.AgentProtocol;
 using UnpackBench.Core.Benchmarks;
@@ -77,17 +78,31 @@ internal sealed class StatusContext
     public bool CreatedPodBefore(string podName) =>
         SameGeneration && Previous.Nodes.Any(n => n.AgentPod == podName) && Previous.Phase is BenchmarkPhase.Pending or BenchmarkPhase.Running;
 
-    /// <summary>Events for runs the status has not counted yet.</summary>
+    /// <summary>
+    /// Events for runs the status has not counted yet, one per run: from the log, or, for runs the log has not
+    /// shown (it lagged behind an agent that already ended, or could not be read), from the termination
+    /// message's run times. The status counts the termination message's runs too, so a run left out here
+    /// would never get its event.
+    /// </summary>
     public IReadOnlyList<BenchmarkEvent> RunEvents()
     {
         var counted = SameGeneration ? Previous.CompletedRuns : 0;
-        return Progress.Runs.Values
+        var logged = Progress.Runs.Values
             .Where(r => r.RunId > counted)
-            .Select(r => r.Status == RunResult.Success
-                ? new BenchmarkEvent("Normal", EventReasons.RunCompleted, $"run {r.RunId}/{Benchmark.Spec.Runs}: {r.DurationSeconds:0.000} s")
-                : new BenchmarkEvent("Warning", EventReasons.RunFailed, $"run {r.RunId}/{Benchmark.Spec.Runs} failed: {r.Error}"))
-            .ToList();
+            .Select(r => (r.RunId, Event: r.Status == RunResult.Success
+                ? Completed(r.RunId, r.DurationSeconds)
+                : new BenchmarkEvent("Warning", EventReasons.RunFailed, $"run {r.RunId}/{Benchmark.Spec.Runs} failed: {r.Error}")));
+        var fromTermination = (Termination?.RunSeconds ?? Array.Empty<double?>())
+            .Select((seconds, i) => (RunId: i + 1, Seconds: seconds))
+            .Where(r => r.RunId > counted && !Progress.Runs.ContainsKey(r.RunId))
+            .Select(r => (r.RunId, Event: r.Seconds is { } seconds
+                ? Completed(r.RunId, seconds)
+                : new BenchmarkEvent("Warning", EventReasons.RunFailed, $"run {r.RunId}/{Benchmark.Spec.Runs} failed (from the agent's termination message; the result document says why)")));
+        return [.. logged.Concat(fromTermination).OrderBy(r => r.RunId).Select(r => r.Event)];
     }
+
+    private BenchmarkEvent Completed(int runId, double? seconds) =>
+        new("Normal", EventReasons.RunCompleted, string.Create(CultureInfo.InvariantCulture, $"run {runId}/{Benchmark.Spec.Runs}: {seconds:0.000} s"));
 
     // Says whether the result ConfigMap holds the agent's own document or one the operator pieced together.
     private static BenchmarkCondition? ResultCondition(string? resultConfigMap, string? partialBecause) => resultConfigMap is null
