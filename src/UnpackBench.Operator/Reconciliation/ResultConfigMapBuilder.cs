@@ -26,18 +26,11 @@ public static class ResultConfigMapBuilder
     {
         ApiVersion = "v1",
         Kind = "ConfigMap",
-        Metadata = new V1ObjectMeta
-        {
-            Name = (slot ?? AgentSlot.OneNode).ResultConfigMapName(benchmark),
-            NamespaceProperty = benchmark.Metadata.NamespaceProperty,
-            Labels = Labels(benchmark, slot),
-            Annotations = new Dictionary<string, string>
-            {
-                [GenerationAnnotation] = (benchmark.Metadata.Generation ?? 0).ToString(CultureInfo.InvariantCulture),
-                [PartialAnnotation] = partial ? "true" : "false",
-            },
-            OwnerReferences = [AgentPodBuilder.OwnerReference(benchmark)],
-        },
+        Metadata = OwnedConfigMapMetadata.For(
+            benchmark,
+            (slot ?? AgentSlot.OneNode).ResultConfigMapName(benchmark),
+            Labels(benchmark, slot),
+            [new(PartialAnnotation, partial ? "true" : "false")]),
         Data = new Dictionary<string, string> { [DocumentKey] = ResultDocumentFitter.Fit(result) },
     };
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using k8s.Models;
 using UnpackBench.Core.Prediction;
 using UnpackBench.Operator.Entities;
@@ -34,11 +33,7 @@ public static class CalibrationConfigMapBuilder
         var labels = ObjectNames.OwnedLabels(benchmark);
         labels[ObjectNames.NodeLabel] = ObjectNames.NodeLabelValue(node);
         labels[DocumentLabel] = CalibrationDocumentValue;
-        var annotations = new Dictionary<string, string>
-        {
-            [ResultConfigMapBuilder.GenerationAnnotation] = (benchmark.Metadata.Generation ?? 0).ToString(CultureInfo.InvariantCulture),
-            [NodeAnnotation] = node,
-        };
+        var annotations = new Dictionary<string, string> { [NodeAnnotation] = node };
         if (facts.ContainerdVersion is { } runtime)
         {
             annotations[NodeRuntimeAnnotation] = runtime;
@@ -48,14 +43,7 @@ public static class CalibrationConfigMapBuilder
         {
             ApiVersion = "v1",
             Kind = "ConfigMap",
-            Metadata = new V1ObjectMeta
-            {
-                Name = ObjectNames.NodeCalibrationConfigMap(benchmark, node),
-                NamespaceProperty = benchmark.Metadata.NamespaceProperty,
-                Labels = labels,
-                Annotations = annotations,
-                OwnerReferences = [AgentPodBuilder.OwnerReference(benchmark)],
-            },
+            Metadata = OwnedConfigMapMetadata.For(benchmark, ObjectNames.NodeCalibrationConfigMap(benchmark, node), labels, annotations),
             // The agent wrote it within PredictionJson's limit, which a ConfigMap holds.
             Data = new Dictionary<string, string> { [DocumentKey] = PredictionJson.Serialize(calibration) },
         };

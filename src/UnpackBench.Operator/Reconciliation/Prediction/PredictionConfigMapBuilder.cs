@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using k8s.Models;
 using UnpackBench.Core.Benchmarks;
@@ -38,17 +37,7 @@ public static class PredictionConfigMapBuilder
         {
             ApiVersion = "v1",
             Kind = "ConfigMap",
-            Metadata = new V1ObjectMeta
-            {
-                Name = ObjectNames.ResultConfigMap(benchmark),
-                NamespaceProperty = benchmark.Metadata.NamespaceProperty,
-                Labels = ObjectNames.OwnedLabels(benchmark),
-                Annotations = new Dictionary<string, string>
-                {
-                    [ResultConfigMapBuilder.GenerationAnnotation] = (benchmark.Metadata.Generation ?? 0).ToString(CultureInfo.InvariantCulture),
-                },
-                OwnerReferences = [AgentPodBuilder.OwnerReference(benchmark)],
-            },
+            Metadata = OwnedConfigMapMetadata.For(benchmark, ObjectNames.ResultConfigMap(benchmark), ObjectNames.OwnedLabels(benchmark)),
             Data = new Dictionary<string, string> { [PredictionIndex.FeaturesKey] = featuresJson, [PredictionIndex.DataKey] = json },
         };
     }
