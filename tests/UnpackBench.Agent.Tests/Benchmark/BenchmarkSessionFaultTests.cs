@@ -5,7 +5,6 @@ using UnpackBench.Agent.Tests.Support;
 using UnpackBench.Agent.Unpack;
 using UnpackBench.Core.Results;
 using UnpackBench.Testing;
-using UnpackBench.Testing.Archives;
 using UnpackBench.Testing.Images;
 using CorePlatform = UnpackBench.Core.Images.Platform;
 
@@ -19,8 +18,7 @@ public sealed class BenchmarkSessionFaultTests : IDisposable
 
     public BenchmarkSessionFaultTests()
     {
-        _archive = _directory.Combine("sample.tar");
-        OciArchive.Write(SampleImage.Build(OciLayout.Create(_directory.Combine("layout"))), _archive);
+        _archive = SampleImage.WriteArchive(_directory.Path);
     }
 
     [Fact]

@@ -15,8 +15,7 @@ public sealed class EnvironmentFailureTests : IDisposable
 
     public EnvironmentFailureTests()
     {
-        _archive = _directory.Combine("sample.tar");
-        OciArchive.Write(SampleImage.Build(OciLayout.Create(_directory.Combine("layout"))), _archive);
+        _archive = SampleImage.WriteArchive(_directory.Path);
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using UnpackBench.Agent.Tests.Support;
 using UnpackBench.Core.AgentProtocol;
 using UnpackBench.Core.Results;
 using UnpackBench.Testing;
-using UnpackBench.Testing.Archives;
 using UnpackBench.Testing.Images;
 
 namespace UnpackBench.Agent.Tests.CommandLine;
@@ -16,8 +15,7 @@ public sealed class MachineReadableOutputTests : IDisposable
 
     public MachineReadableOutputTests()
     {
-        _archive = _directory.Combine("sample.tar");
-        OciArchive.Write(SampleImage.Build(OciLayout.Create(_directory.Combine("layout"))), _archive);
+        _archive = SampleImage.WriteArchive(_directory.Path);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using UnpackBench.Agent.Tests.Support;
 using UnpackBench.Core.Results;
-using UnpackBench.Testing.Archives;
 using UnpackBench.Testing.Images;
 
 namespace UnpackBench.Agent.Tests.CommandLine;
@@ -55,8 +54,7 @@ public sealed class VariantOptionTests
     public async Task Several_snapshotters_with_copies_print_a_comparison_and_write_one_document()
     {
         using var agent = new AgentInvocation();
-        var archive = agent.Path("sample.tar");
-        OciArchive.Write(SampleImage.Build(OciLayout.Create(agent.Path("layout"))), archive);
+        var archive = SampleImage.WriteArchive(agent.Path("."));
 
         var code = await agent.RunAsync("--archive", archive, "--runs", "2", "--snapshotter", "overlayfs", "--snapshotter", "native", "--concurrency", "2");
 

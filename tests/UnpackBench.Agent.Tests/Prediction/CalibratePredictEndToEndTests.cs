@@ -3,7 +3,6 @@ using UnpackBench.Agent.Tests.Support;
 using UnpackBench.Core.Prediction;
 using UnpackBench.Core.Results;
 using UnpackBench.Testing;
-using UnpackBench.Testing.Archives;
 using UnpackBench.Testing.Images;
 
 namespace UnpackBench.Agent.Tests.Prediction;
@@ -17,8 +16,7 @@ public sealed class CalibratePredictEndToEndTests : IDisposable
     public async Task Calibrate_then_predict_then_run_reports_how_far_the_prediction_was_from_the_measured_median()
     {
         using var agent = new AgentInvocation();
-        var archive = _images.Combine("sample.tar");
-        OciArchive.Write(SampleImage.Build(OciLayout.Create(_images.Combine("layout")), ImageFormat.Oci, "example.com/sample:1"), archive);
+        var archive = SampleImage.WriteArchive(_images.Path, "example.com/sample:1");
 
         // Warm, in calibration and run alike: the same conditions, without dropping the page cache of a machine running other tests.
         var code = await agent.RawAsync(["calibrate", "--set", "quick", "--runs", "1", "--warmup", "0", "--cache", "warm", "--root", agent.Root, "--output", agent.Path("calibration")]);

@@ -2,7 +2,6 @@ using UnpackBench.Agent.Tests.Support;
 using UnpackBench.Core.AgentProtocol;
 using UnpackBench.Core.Prediction;
 using UnpackBench.Testing;
-using UnpackBench.Testing.Archives;
 using UnpackBench.Testing.Images;
 
 namespace UnpackBench.Agent.Tests.Prediction;
@@ -15,8 +14,7 @@ public sealed class FeaturesOnlyTests : IDisposable
 
     public FeaturesOnlyTests()
     {
-        _sample = _directory.Combine("sample.tar");
-        OciArchive.Write(SampleImage.Build(OciLayout.Create(_directory.Combine("layout")), ImageFormat.Oci, "example.com/sample:1"), _sample);
+        _sample = SampleImage.WriteArchive(_directory.Path, "example.com/sample:1");
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using UnpackBench.Agent.Tests.Support;
 
 using UnpackBench.Core.Prediction;
 using UnpackBench.Testing;
-using UnpackBench.Testing.Archives;
 using UnpackBench.Testing.Images;
 
 namespace UnpackBench.Agent.Tests.Prediction;
@@ -16,8 +15,7 @@ public sealed class PredictInputErrorTests : IDisposable
 
     public PredictInputErrorTests()
     {
-        _sample = _directory.Combine("sample.tar");
-        OciArchive.Write(SampleImage.Build(OciLayout.Create(_directory.Combine("layout")), ImageFormat.Oci, "example.com/sample:1"), _sample);
+        _sample = SampleImage.WriteArchive(_directory.Path, "example.com/sample:1");
     }
 
     [Fact]

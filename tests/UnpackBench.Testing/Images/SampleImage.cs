@@ -55,4 +55,15 @@ public static class SampleImage
         new ImageBuilder(platform ?? Platform.LinuxAmd64)
             .WithLayers(BuildLayers(layout.Blobs, format))
             .Build(layout, format, name);
+
+    /// <summary>
+    /// Writes the image as an OCI archive <c>sample.tar</c> in <paramref name="directory"/> (its layout goes to
+    /// <c>layout</c> beside it) and returns the archive's path: what a test hands the agent's <c>--archive</c>.
+    /// </summary>
+    public static string WriteArchive(string directory, string? name = null)
+    {
+        var archive = Path.Combine(directory, "sample.tar");
+        Archives.OciArchive.Write(Build(OciLayout.Create(Path.Combine(directory, "layout")), ImageFormat.Oci, name), archive);
+        return archive;
+    }
 }
