@@ -1,3 +1,4 @@
+using System.Globalization;
 using k8s;
 using UnpackBench.Core.Benchmarks;
 using UnpackBench.Operator.Tests.Integration.Support;
@@ -15,16 +16,24 @@ public sealed class MetricsTests(ITestOutputHelper output)
         var image = await cluster.PushSampleAsync();
         var running = cluster.StartOperator();
         await cluster.CreateBenchmarkAsync("exported", cluster.Spec(image, runs: 2));
-        var done = await cluster.WaitForPhaseAsync("exported", BenchmarkPhase.Succeeded);
+        await cluster.WaitForPhaseAsync("exported", BenchmarkPhase.Succeeded);
 
         var labels = $"namespace=\"default\",name=\"exported\",image=\"{image}\",node=\"node-1\",snapshotter=\"overlayfs\"";
         // The status is visible to the API's readers a moment before the operator has handled the write's answer,
-        // and until then the gauge may still hold a running benchmark's median: wait for the final one.
-        var median = $"unpackbench_benchmark_median_seconds{{{labels}}} {done.Status!.Summary!.MedianSeconds}";
-        await UnpackBench.Testing.Eventually.TrueAsync(async _ => (await running.ScrapeAsync()).Contains(median, StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the result gauges");
-        var scrape = await running.ScrapeAsync();
+        // and until then the gauge may still hold an earlier median: wait for the one the status holds. The status
+        // writes "0.040" where Prometheus writes 0.04, so the two are compared as numbers.
+        var gauge = $"unpackbench_benchmark_median_seconds{{{labels}}} ";
+        var scrape = "";
+        await UnpackBench.Testing.Eventually.TrueAsync(
+            async _ =>
+            {
+                var median = double.Parse((await cluster.ReadBenchmarkAsync("exported"))!.Status!.Summary!.MedianSeconds!, CultureInfo.InvariantCulture);
+                scrape = await running.ScrapeAsync();
+                return scrape.Split('\n').Any(line => line.StartsWith(gauge, StringComparison.Ordinal) && double.Parse(line[gauge.Length..], CultureInfo.InvariantCulture) == median);
+            },
+            TimeSpan.FromSeconds(10),
+            "the median gauge to hold the status's median");
 
-        Assert.Contains(median, scrape, StringComparison.Ordinal);
         Assert.Contains($"unpackbench_benchmark_throughput_mb_per_second{{{labels}}}", scrape, StringComparison.Ordinal);
         Assert.Contains("unpackbench_benchmarks{phase=\"Succeeded\"} 1", scrape, StringComparison.Ordinal);
         Assert.Contains("unpackbench_runs_total{outcome=\"success\"} 2", scrape, StringComparison.Ordinal);
