@@ -7,6 +7,7 @@ namespace UnpackBench.Agent.Tests.Comparison;
 
 /// <summary><c>compare</c> on documents from real benchmarks on the private containerd.</summary>
 [Collection(nameof(TimingSensitive))]
+[Trait("Category", nameof(TimingSensitive))]
 public sealed class RealComparisonTests(ComparisonImages images, ITestOutputHelper output)
 {
     [Fact]
