@@ -63,6 +63,7 @@ internal static class LayerFeatureCounter
             Whiteouts = tally.Whiteouts,
             OtherEntries = tally.OtherEntries,
             MaxDepth = tally.MaxDepth,
+            PathComponents = tally.PathComponents,
         };
     }
 

@@ -31,11 +31,15 @@ internal sealed class TarEntryTally
     /// <summary>The deepest entry's number of path components.</summary>
     public int MaxDepth { get; private set; }
 
+    /// <summary>The directories above every entry, summed.</summary>
+    public long PathComponents { get; private set; }
+
     /// <summary>Counts one entry.</summary>
     public void Add(TarEntry entry)
     {
         var components = entry.Name.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(c => c != ".").ToList();
         MaxDepth = Math.Max(MaxDepth, components.Count);
+        PathComponents += Math.Max(0, components.Count - 1);
         switch (entry.EntryType)
         {
             case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile or TarEntryType.SparseFile

@@ -46,6 +46,13 @@ public sealed record LayerFeatures
     /// <summary>The deepest entry's number of path components (a file at <c>a/b/c</c> has depth 3).</summary>
     public required int MaxDepth { get; init; }
 
+    /// <summary>
+    /// The directories above every entry, summed (<c>a/b/c</c> adds 2): containerd resolves an entry's parent
+    /// path one component at a time, and each system call on the entry walks it again. 0 in documents
+    /// written before it was counted.
+    /// </summary>
+    public long PathComponents { get; init; }
+
     /// <summary>Every tar entry the layer has (the sum of the counts above).</summary>
     public long Entries => Files + Directories + Symlinks + Hardlinks + Whiteouts + OtherEntries;
 }

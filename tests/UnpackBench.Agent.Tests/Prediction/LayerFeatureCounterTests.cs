@@ -37,6 +37,9 @@ public sealed class LayerFeatureCounterTests : IDisposable
         Assert.Equal(1, features.OtherEntries);
         Assert.Equal(1, features.Whiteouts);
         Assert.Equal(9, features.MaxDepth);
+
+        // 300 files two directories down, 21 d*/e* directories, a/b/…/h (0 + 1 + … + 7), the whiteout under h, a/dangling.
+        Assert.Equal(600 + 21 + 28 + 8 + 1, features.PathComponents);
     }
 
     [Fact]
@@ -100,6 +103,7 @@ public sealed class LayerFeatureCounterTests : IDisposable
         Assert.Equal(expected.Whiteouts, actual.Whiteouts);
         Assert.Equal(expected.Other, actual.OtherEntries);
         Assert.Equal(expected.MaxDepth, actual.MaxDepth);
+        Assert.Equal(expected.PathComponents, actual.PathComponents);
     }
 
     private static string MediaTypeOf(string compression) => compression switch
