@@ -33,6 +33,11 @@ internal static class CalibrationTable
     private static (double Scale, string Unit) Unit(string feature) => feature switch
     {
         "layers" => (1e3, "ms per layer"),
+        "unpacks" => (1e3, "ms per unpack"),
+        "gzip_layers" => (1e3, "ms per gzip layer"),
+        "zstd_layers" => (1e3, "ms per zstd layer"),
+        "gzip_entries" => (1e6, "µs per gzip entry"),
+        "path_components" => (1e6, "µs per path component"),
         "files" => (1e6, "µs per file"),
         "directories" => (1e6, "µs per directory"),
         "other_entries" => (1e6, "µs per link or whiteout"),

@@ -13,7 +13,7 @@ public static class CalibrationFit
     /// <summary>The fitted model, its error, and one observation per layer.</summary>
     public static (UnpackModel Model, TrainingError Error, IReadOnlyList<CalibrationObservation> Observations) Fit(IReadOnlyList<MeasuredLayer> measured)
     {
-        var training = measured.Select(m => new TrainingLayer(m.Case, m.Features, m.MedianSeconds)).ToList();
+        var training = measured.Select(m => new TrainingLayer(m.Case, m.Layer, m.Features, m.MedianSeconds)).ToList();
         var fitted = UnpackModelFitter.Fit(training);
         var observations = measured.Select((m, i) => new CalibrationObservation
         {
@@ -53,7 +53,7 @@ public static class CalibrationFit
             try
             {
                 var model = UnpackModelFitter.Fit(rest).Model;
-                var predicted = heldOut.Sum(t => UnpackPredictor.PointEstimate(model, t.Features));
+                var predicted = heldOut.Sum(t => UnpackPredictor.PointEstimate(model, t.Features, t.Position));
                 errors.Add(ErrorSummaries.Relative(predicted, heldOut.Sum(t => t.MeasuredSeconds)));
             }
             catch (ArgumentException)

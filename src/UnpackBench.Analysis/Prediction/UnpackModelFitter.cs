@@ -57,14 +57,14 @@ public static class UnpackModelFitter
             ResidualStandardError = sigma,
             DegreesOfFreedom = degrees,
         };
-        return new FittedModel(model, layers.Select(l => UnpackPredictor.PointEstimate(model, l.Features)).ToList());
+        return new FittedModel(model, layers.Select(l => UnpackPredictor.PointEstimate(model, l.Features, l.Position)).ToList());
     }
 
     // Rows divided by the measured time (relative residuals), columns by their norm (so the solver's
     // tolerances mean the same for a count of layers and a count of bytes).
     private static (Matrix<double> Design, double[] Scales) Design(IReadOnlyList<TrainingLayer> layers, List<UnpackFeature> features)
     {
-        var design = Matrix<double>.Build.Dense(layers.Count, features.Count, (i, j) => features[j].Count(layers[i].Features) / layers[i].MeasuredSeconds);
+        var design = Matrix<double>.Build.Dense(layers.Count, features.Count, (i, j) => features[j].Count(layers[i].Features, layers[i].Position) / layers[i].MeasuredSeconds);
         var scales = Enumerable.Range(0, features.Count).Select(j => design.Column(j).L2Norm()).ToArray();
         for (var j = 0; j < features.Count; j++)
         {

@@ -17,16 +17,16 @@ public static class UnpackPredictor
     /// <summary>The two-sided level of the intervals.</summary>
     public const double ConfidenceLevel = 0.95;
 
-    /// <summary>The model's prediction for one layer, without an interval.</summary>
-    public static double PointEstimate(UnpackModel model, LayerFeatures layer) =>
-        Vector(model, layer).Zip(model.Features, (x, f) => x * f.Coefficient).Sum();
+    /// <summary>The model's prediction for one layer at <paramref name="position"/> in its image (1: unpacked first), without an interval.</summary>
+    public static double PointEstimate(UnpackModel model, LayerFeatures layer, int position) =>
+        Vector(model, layer, position).Zip(model.Features, (x, f) => x * f.Coefficient).Sum();
 
-    /// <summary>Each layer's prediction and the total.</summary>
+    /// <summary>Each layer's prediction and the total; <paramref name="layers"/> are the image's, base first.</summary>
     /// <exception cref="PredictionException">A layer's compression is one the calibration did not cover, or the model has a term this version does not know.</exception>
     public static (IReadOnlyList<PredictedDuration> Layers, PredictedDuration Total) Predict(UnpackModel model, IReadOnlyList<LayerFeatures> layers)
     {
         LayerCoverage.Check(model, layers.Select(l => (l.Digest, l.MediaType)).ToList());
-        var vectors = layers.Select(l => Vector(model, l)).ToList();
+        var vectors = layers.Select((l, i) => Vector(model, l, i + 1)).ToList();
         var perLayer = vectors.Select(v => Interval(model, v)).ToList();
         var total = vectors.Count == 0
             ? new PredictedDuration(0, 0, 0)
@@ -34,10 +34,10 @@ public static class UnpackPredictor
         return (perLayer, total);
     }
 
-    /// <summary>The model's terms' values for <paramref name="layer"/>, in the model's order.</summary>
-    public static double[] Vector(UnpackModel model, LayerFeatures layer) =>
+    /// <summary>The model's terms' values for <paramref name="layer"/> at <paramref name="position"/>, in the model's order.</summary>
+    public static double[] Vector(UnpackModel model, LayerFeatures layer, int position) =>
         model.Features.Select(f => (UnpackFeature.Named(f.Name)
-            ?? throw new PredictionException($"the calibration's model has a term '{f.Name}' this agent does not know; calibrate again with this agent")).Count(layer)).ToArray();
+            ?? throw new PredictionException($"the calibration's model has a term '{f.Name}' this agent does not know; calibrate again with this agent")).Count(layer, position)).ToArray();
 
     private static PredictedDuration Interval(UnpackModel model, double[] x)
     {

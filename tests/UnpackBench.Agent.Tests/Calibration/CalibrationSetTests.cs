@@ -17,6 +17,8 @@ public sealed class CalibrationSetTests
         Assert.Equal(UnpackFeature.Compressions.Order(), set.Cases.SelectMany(c => c.Layers).Select(l => l.Compression).Distinct().Order());
         Assert.True(set.Cases.Sum(c => c.Layers.Count) > UnpackFeature.All.Count + 3, $"{name}: {set.Cases.Sum(c => c.Layers.Count)} layers for {UnpackFeature.All.Count} terms");
         Assert.Contains(set.Cases, c => c.Layers.Count > 2);
+        Assert.Contains(set.Cases, c => c.Layers.Count > 1 && c.Layers.All(l => l.Compression != "gzip"));
+        Assert.Contains(set.Cases, c => c.Layers.Any(l => l.Depth > 1));
         Assert.Contains(set.Cases, c => c.Layers.Any(l => l.EmptyDirectories > 0));
         Assert.Contains(set.Cases, c => c.Layers.Any(l => l.Symlinks > 0 && l.Hardlinks > 0));
     }

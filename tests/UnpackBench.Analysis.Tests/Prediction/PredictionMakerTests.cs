@@ -77,7 +77,7 @@ public sealed class PredictionMakerTests
 
     private static CalibrationDocument Calibration()
     {
-        var measured = SyntheticLayers.Spread().Select((l, i) => new MeasuredLayer(l.Case, 1, l.Features, [SyntheticLayers.TrueSeconds(l.Features) * (1 + (0.02 * ((i % 5) - 2)))])).ToList();
+        var measured = SyntheticLayers.Spread().Select((l, i) => new MeasuredLayer(l.Case, l.Position, l.Features, [SyntheticLayers.TrueSeconds(l.Features, l.Position) * (1 + (0.02 * ((i % 5) - 2)))])).ToList();
         var (model, error, observations) = CalibrationFit.Fit(measured);
         return new CalibrationDocument
         {

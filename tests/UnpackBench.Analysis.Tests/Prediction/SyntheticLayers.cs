@@ -10,18 +10,23 @@ internal static class SyntheticLayers
     public static Dictionary<string, double> KnownCoefficients { get; } = new()
     {
         ["layers"] = 0.012,
+        ["unpacks"] = 0.002,
         ["files"] = 90e-6,
         ["directories"] = 70e-6,
         ["other_entries"] = 40e-6,
+        ["path_components"] = 3e-6,
         ["uncompressed_bytes"] = 2.5e-9,
         ["gzip_compressed_bytes"] = 6e-9,
         ["zstd_compressed_bytes"] = 1.5e-9,
         ["gzip_uncompressed_bytes"] = 1.2e-9,
         ["zstd_uncompressed_bytes"] = 0.4e-9,
+        ["gzip_layers"] = 0.0015,
+        ["zstd_layers"] = 0.0008,
+        ["gzip_entries"] = 25e-6,
     };
 
-    /// <summary>A layer with the given counts; sizes in bytes.</summary>
-    public static LayerFeatures Layer(string compression, long compressed, long uncompressed, long files, long directories = 0, long links = 0) => new()
+    /// <summary>A layer with the given counts; sizes in bytes; each entry <paramref name="depth"/> directories down.</summary>
+    public static LayerFeatures Layer(string compression, long compressed, long uncompressed, long files, long directories = 0, long links = 0, int depth = 2) => new()
     {
         Digest = $"sha256:{compressed:x64}",
         MediaType = compression switch
@@ -41,13 +46,17 @@ internal static class SyntheticLayers
         Hardlinks = 0,
         Whiteouts = 0,
         OtherEntries = 0,
-        MaxDepth = 3,
+        MaxDepth = depth + 1,
+        PathComponents = depth * (files + directories + links),
     };
 
-    /// <summary>A spread of layers like the standard calibration set: every compression, bytes-heavy and entry-heavy ones.</summary>
-    public static List<(string Case, LayerFeatures Features)> Spread(IReadOnlyList<string>? compressions = null)
+    /// <summary>
+    /// A spread of layers like the standard calibration set: every compression, bytes-heavy and
+    /// entry-heavy ones at several depths, and images of several small layers.
+    /// </summary>
+    public static List<SyntheticLayer> Spread(IReadOnlyList<string>? compressions = null)
     {
-        var layers = new List<(string, LayerFeatures)>();
+        var layers = new List<SyntheticLayer>();
         var random = new Random(7);
         var index = 0;
         foreach (var compression in compressions ?? ["gzip", "zstd", "none"])
@@ -56,23 +65,26 @@ internal static class SyntheticLayers
             {
                 var uncompressed = megabytes * 1_000_000L;
                 var compressed = compression == "none" ? uncompressed : (long)(uncompressed / ratio);
-                layers.Add(($"case-{index++}", Layer(compression, compressed, uncompressed, random.Next(2, 40), random.Next(1, 10))));
+                layers.Add(new($"case-{index++}", 1, Layer(compression, compressed, uncompressed, random.Next(2, 40), random.Next(1, 10))));
             }
 
-            foreach (var (files, directories, links) in new[] { (4000, 40, 0), (12000, 120, 0), (10, 4000, 0), (10, 40, 4000), (2000, 400, 200) })
+            foreach (var (files, directories, links, depth) in new[] { (4000, 40, 0, 1), (12000, 120, 0, 2), (10, 4000, 0, 1), (10, 40, 4000, 1), (2000, 400, 200, 6), (3000, 60, 0, 12) })
             {
                 var uncompressed = (files * 1536L) + ((directories + links) * 512L);
                 var compressed = compression == "none" ? uncompressed : uncompressed / 4;
-                layers.Add(($"case-{index++}", Layer(compression, compressed, uncompressed, files, directories, links)));
+                layers.Add(new($"case-{index++}", 1, Layer(compression, compressed, uncompressed, files, directories, links, depth)));
             }
+
+            var name = $"case-{index++}";
+            layers.AddRange(Enumerable.Range(1, 4).Select(position => new SyntheticLayer(name, position, Layer(compression, compression == "none" ? 4096 + position : 300 + position, 4096 + position, 1, 1))));
         }
 
         return layers;
     }
 
-    /// <summary>The exact time of <paramref name="layer"/> under <see cref="KnownCoefficients"/>.</summary>
-    public static double TrueSeconds(LayerFeatures layer) =>
-        KnownCoefficients.Sum(c => c.Value * UnpackFeature.Named(c.Key)!.Count(layer));
+    /// <summary>The exact time of <paramref name="layer"/> at <paramref name="position"/> under <see cref="KnownCoefficients"/>.</summary>
+    public static double TrueSeconds(LayerFeatures layer, int position = 1) =>
+        KnownCoefficients.Sum(c => c.Value * UnpackFeature.Named(c.Key)!.Count(layer, position));
 
     /// <summary>Standard normal draws (Box–Muller), reproducible from the seed.</summary>
     public static double Normal(Random random) =>

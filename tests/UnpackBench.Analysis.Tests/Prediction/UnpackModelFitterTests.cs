@@ -7,7 +7,7 @@ public sealed class UnpackModelFitterTests
     [Fact]
     public void Exact_times_give_back_the_known_coefficients()
     {
-        var layers = SyntheticLayers.Spread().Select(l => new TrainingLayer(l.Case, l.Features, SyntheticLayers.TrueSeconds(l.Features))).ToList();
+        var layers = SyntheticLayers.Spread().Select(l => l.Exact()).ToList();
 
         var model = UnpackModelFitter.Fit(layers).Model;
 
@@ -22,7 +22,7 @@ public sealed class UnpackModelFitterTests
     {
         var random = new Random(11);
         var layers = SyntheticLayers.Spread()
-            .Select(l => new TrainingLayer(l.Case, l.Features, SyntheticLayers.TrueSeconds(l.Features) * (1 + (0.05 * SyntheticLayers.Normal(random)))))
+            .Select(l => l.Training(SyntheticLayers.TrueSeconds(l.Features, l.Position) * (1 + (0.05 * SyntheticLayers.Normal(random)))))
             .ToList();
 
         var model = UnpackModelFitter.Fit(layers).Model;
@@ -48,8 +48,8 @@ public sealed class UnpackModelFitterTests
         var random = new Random(3);
         var layers = SyntheticLayers.Spread()
             .Select(l => l with { Features = l.Features with { Symlinks = 0 } })
-            .Select(l => (l.Case, Features: l.Features with { Directories = l.Features.Directories + random.Next(0, 3000) }))
-            .Select(l => new TrainingLayer(l.Case, l.Features, (SyntheticLayers.TrueSeconds(l.Features) - (70e-6 * l.Features.Directories)) * (1 + (0.08 * SyntheticLayers.Normal(random)))))
+            .Select(l => l with { Features = l.Features with { Directories = l.Features.Directories + random.Next(0, 3000) } })
+            .Select(l => l.Training((SyntheticLayers.TrueSeconds(l.Features, l.Position) - (70e-6 * l.Features.Directories)) * (1 + (0.08 * SyntheticLayers.Normal(random)))))
             .ToList();
 
         var model = UnpackModelFitter.Fit(layers).Model;
@@ -62,20 +62,20 @@ public sealed class UnpackModelFitterTests
     [Fact]
     public void Terms_the_training_layers_cannot_tell_apart_are_left_out()
     {
-        // Only gzip layers: no zstd terms, and gzip's uncompressed bytes are the same column as all uncompressed bytes.
-        var layers = SyntheticLayers.Spread(["gzip"]).Select(l => new TrainingLayer(l.Case, l.Features, SyntheticLayers.TrueSeconds(l.Features))).ToList();
+        // Only gzip layers: no zstd terms, and gzip's uncompressed bytes and layers are the same columns as all uncompressed bytes and layers.
+        var layers = SyntheticLayers.Spread(["gzip"]).Select(l => l.Exact()).ToList();
 
         var model = UnpackModelFitter.Fit(layers).Model;
 
         Assert.Equal(["gzip"], model.Compressions);
-        Assert.Equal(["layers", "files", "directories", "other_entries", "uncompressed_bytes", "gzip_compressed_bytes"], model.Features.Select(f => f.Name));
+        Assert.Equal(["layers", "unpacks", "files", "directories", "other_entries", "path_components", "uncompressed_bytes", "gzip_compressed_bytes"], model.Features.Select(f => f.Name));
         Assert.Equal(model.Features.Count, model.Covariance.Count);
     }
 
     [Fact]
     public void Fewer_layers_than_terms_is_refused_with_the_counts()
     {
-        var layers = SyntheticLayers.Spread().Take(5).Select(l => new TrainingLayer(l.Case, l.Features, 1)).ToList();
+        var layers = SyntheticLayers.Spread().Take(5).Select(l => l.Training(1)).ToList();
 
         var error = Assert.Throws<ArgumentException>(() => UnpackModelFitter.Fit(layers));
 
@@ -85,7 +85,7 @@ public sealed class UnpackModelFitterTests
     [Fact]
     public void A_non_positive_time_is_refused_naming_its_case()
     {
-        var layers = SyntheticLayers.Spread().Select(l => new TrainingLayer(l.Case, l.Features, l.Case == "case-4" ? 0 : 1)).ToList();
+        var layers = SyntheticLayers.Spread().Select(l => l.Training(l.Case == "case-4" ? 0 : 1)).ToList();
 
         var error = Assert.Throws<ArgumentException>(() => UnpackModelFitter.Fit(layers));
 
