@@ -1,4 +1,5 @@
 using System.CommandLine;
+using UnpackBench.Analysis.Prediction;
 using UnpackBench.Bench.Generation;
 using UnpackBench.Bench.Prediction;
 using UnpackBench.Core.Prediction;
@@ -11,9 +12,12 @@ namespace UnpackBench.Bench.CommandLine;
 /// <c>predict-accuracy</c>: calibrates this machine with the agent, then for each of five images not used for
 /// calibration — the bench's large image, the sample image, one huge file, tens of thousands of tiny files, a
 /// zstd image — benchmarks it and predicts it, and prints the prediction's error against the measured median.
+/// A calibration whose drift check found the node's costs moving is reported and done again, up to three times.
 /// </summary>
 internal sealed class PredictAccuracyCommand : Command
 {
+    private const int MaxCalibrations = 3;
+
     private readonly AgentBenchOptions _bench = new(workDescription: "image cache, containerd, documents, logs");
     private readonly Option<string> _set = new("--set") { Description = "Calibration set", HelpName = "standard|quick", DefaultValueFactory = _ => CalibrationSets.Standard };
     private readonly Option<int?> _calibrationRuns = new("--calibration-runs") { Description = "Timed runs per calibration image (default: calibrate's)", HelpName = "N" };
@@ -51,8 +55,7 @@ internal sealed class PredictAccuracyCommand : Command
 
         var images = Images(parse, bench, cancellationToken);
         await bench.Progress.WriteLineAsync($"calibrating with the {parse.GetValue(_set)} set (this takes minutes; the agent's log is in {Path.Combine(bench.Work, "logs")}) ...");
-        var calibrationPath = await agent.CalibrateAsync(parse.GetValue(_set)!, parse.GetValue(_calibrationRuns), extra, cancellationToken);
-        var calibration = PredictionJson.ReadCalibration(await File.ReadAllTextAsync(calibrationPath, cancellationToken), calibrationPath);
+        var (calibrationPath, calibration) = await CalibrateAsync(agent, parse, extra, bench, cancellationToken);
 
         var rows = new List<(string, PredictionDocument)>();
         foreach (var (label, archive) in images)
@@ -64,6 +67,22 @@ internal sealed class PredictAccuracyCommand : Command
 
         AccuracyReport.Write(bench.Output, calibration, rows);
         return ExitCodes.Success;
+    }
+
+    // A calibration during which the node's costs drifted predicts nothing well: say so, and calibrate again.
+    private async Task<(string Path, CalibrationDocument Calibration)> CalibrateAsync(PredictionAgent agent, ParseResult parse, string[] extra, AgentBenchSetup bench, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var path = await agent.CalibrateAsync(parse.GetValue(_set)!, parse.GetValue(_calibrationRuns), extra, cancellationToken);
+            var calibration = PredictionJson.ReadCalibration(await File.ReadAllTextAsync(path, cancellationToken), path);
+            if (calibration.Stability is not { Stable: false } drifted || attempt == MaxCalibrations)
+            {
+                return (path, calibration);
+            }
+
+            await bench.Output.WriteLineAsync($"calibration {attempt}: {CalibrationDrift.Warning(drifted)}; calibrating again ({attempt + 1}/{MaxCalibrations})");
+        }
     }
 
     private List<(string Label, string Archive)> Images(ParseResult parse, AgentBenchSetup bench, CancellationToken cancellationToken)

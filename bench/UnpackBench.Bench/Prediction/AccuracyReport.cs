@@ -1,4 +1,5 @@
 using System.Globalization;
+using UnpackBench.Analysis.Prediction;
 using UnpackBench.Core.Prediction;
 
 namespace UnpackBench.Bench.Prediction;
@@ -15,6 +16,11 @@ internal static class AccuracyReport
         var model = calibration.Model;
         output.WriteLine(Invariant($"calibration: {calibration.Set} set, {calibration.Observations.Select(o => o.Case).Distinct().Count()} images, {calibration.Runs} timed run(s) each; conditions: {calibration.Conditions.Snapshotter}, cache {calibration.Conditions.CacheMode}, gzip by {calibration.Conditions.Decompressor}"));
         output.WriteLine(Invariant($"  residual standard error {model.ResidualStandardError:P1}; error on images left out: {(calibration.TrainingError.CrossValidation is { } cv ? Invariant($"median {cv.MedianAbsoluteRelativeError:P1}, max {cv.MaxAbsoluteRelativeError:P1}") : "not computed")}"));
+        if (calibration.Stability is { } stability)
+        {
+            output.WriteLine($"  drift check: {CalibrationDrift.Describe(stability)}{(stability.Stable ? "" : ": DRIFTED, the predictions below are unreliable")}");
+        }
+
         output.WriteLine();
         output.WriteLine(Invariant($"{"image",-16} {"layers",6} {"MB",9} {"entries",9}  {"predicted",9}  {"95% interval",17}  {"measured",9}  {"error",7}  {"in interval",11}  ±{Goal:P0}"));
         foreach (var (label, prediction) in rows)

@@ -12,8 +12,10 @@ namespace UnpackBench.Agent.Calibration;
 /// A calibration from start to finish: generate the set's images (or reuse them), count each image's
 /// features with the same counter <c>predict</c> uses, benchmark each image with the same session
 /// <c>run</c> uses — clear, verify, timed unpack, verify, for every warm-up and timed run — then fit the
-/// model to every layer's median time and write the calibration document. Each image's result document
-/// is kept beside it. Nothing is written when any image fails or the calibration is interrupted.
+/// model to every layer's median time and write the calibration document. One image is measured again
+/// halfway through and at the end (the set's drift check), so the document says whether the node's costs
+/// held still. Each image's result document is kept beside it. Nothing is written when any image fails or
+/// the calibration is interrupted.
 /// </summary>
 /// <param name="progress">Where progress lines go.</param>
 /// <param name="time">The clock.</param>
@@ -27,21 +29,29 @@ internal sealed class CalibrationSession(TextWriter progress, TimeProvider time,
         var stem = CalibrationFileWriter.Stem(time.GetUtcNow());
         var images = new CalibrationImageStore(settings.ImageDirectory).Prepare(settings.Set, settings.Benchmark.Platform, progress.WriteLine);
         var measured = new List<MeasuredLayer>();
+        var driftTimes = new List<double>();
+        (GeneratedImage Image, ImageFeatures Features)? driftCheck = null;
+        int[] checkpoints = [images.Count / 2, images.Count];
         BenchmarkResult? first = null;
         foreach (var (image, index) in images.Select((image, i) => (image, i + 1)))
         {
             var features = await CountAsync(image, settings, cancellationToken);
             progress.WriteLine($"calibration image {index}/{images.Count} {image.Case.Name}: {Describe(features)}");
-            var source = new GeneratedImageSource(image);
-            var benchmark = settings.Benchmark with { ArchivePath = source.DisplayName, OutputDirectory = Path.Combine(settings.OutputDirectory, stem) };
-            var outcome = await new BenchmarkSession(new CalibrationCaseReporter(progress), time, environment, _ => source).RunAsync(benchmark, cancellationToken);
-            if (outcome.Interrupted)
+            var (result, layers) = await MeasureAsync(image, features, settings, stem, $"at calibration image {index}/{images.Count}", cancellationToken);
+            measured.AddRange(layers);
+            first ??= result;
+            if (image.Case.Name == settings.Set.DriftCheck)
             {
-                throw new OperationCanceledException($"interrupted at calibration image {index}/{images.Count}; no calibration was written");
+                driftCheck = (image, features);
+                driftTimes.Add(layers.Sum(l => l.MedianSeconds));
             }
 
-            measured.AddRange(MeasuredLayers.Of(image.Case.Name, features, outcome.Result));
-            first ??= outcome.Result;
+            if (driftCheck is { } again && checkpoints.Contains(index))
+            {
+                progress.WriteLine($"drift check after image {index}/{images.Count}: {again.Image.Case.Name} again");
+                var (_, repeated) = await MeasureAsync(again.Image, again.Features, settings, stem, $"in the drift check after calibration image {index}/{images.Count}", cancellationToken);
+                driftTimes.Add(repeated.Sum(l => l.MedianSeconds));
+            }
         }
 
         var (model, error, observations) = Fit(measured);
@@ -55,9 +65,22 @@ internal sealed class CalibrationSession(TextWriter progress, TimeProvider time,
             Node = first!.Environment,
             Model = model,
             TrainingError = error,
+            Stability = driftTimes.Count >= 2 ? CalibrationDrift.Assess(settings.Set.DriftCheck, driftTimes) : null,
             Observations = observations,
         };
         return (calibration, await CalibrationFileWriter.WriteAsync(calibration, settings.OutputDirectory, stem, CancellationToken.None));
+    }
+
+    // One image benchmarked with the session run uses; its result document is kept beside the calibration's.
+    private async Task<(BenchmarkResult Result, List<MeasuredLayer> Layers)> MeasureAsync(
+        GeneratedImage image, ImageFeatures features, CalibrationSettings settings, string stem, string where, CancellationToken cancellationToken)
+    {
+        var source = new GeneratedImageSource(image);
+        var benchmark = settings.Benchmark with { ArchivePath = source.DisplayName, OutputDirectory = Path.Combine(settings.OutputDirectory, stem) };
+        var outcome = await new BenchmarkSession(new CalibrationCaseReporter(progress), time, environment, _ => source).RunAsync(benchmark, cancellationToken);
+        return outcome.Interrupted
+            ? throw new OperationCanceledException($"interrupted {where}; no calibration was written")
+            : (outcome.Result, MeasuredLayers.Of(image.Case.Name, features, outcome.Result).ToList());
     }
 
     private static (UnpackModel Model, TrainingError Error, IReadOnlyList<CalibrationObservation> Observations) Fit(IReadOnlyList<MeasuredLayer> measured)

@@ -13,7 +13,12 @@ namespace UnpackBench.Agent.Calibration;
 /// </summary>
 /// <param name="Name">The set's name (<see cref="CalibrationSets"/>).</param>
 /// <param name="Cases">Its images, in the order they are measured: interleaved, so a slow drift of the machine spreads over every term.</param>
-internal sealed record CalibrationSet(string Name, IReadOnlyList<CalibrationCase> Cases)
+/// <param name="DriftCheck">
+/// The image measured again halfway through and at the end, to tell whether the node's costs held still
+/// (<see cref="Analysis.Prediction.CalibrationDrift"/>): one of many files, because the cost per file is
+/// what a busier disk moves — in one calibration it tripled while the costs per byte did not move.
+/// </param>
+internal sealed record CalibrationSet(string Name, IReadOnlyList<CalibrationCase> Cases, string DriftCheck)
 {
     /// <summary>Raised whenever a recipe changes, so layers generated before are not reused.</summary>
     public const int GeneratorVersion = 1;
@@ -55,7 +60,7 @@ internal sealed record CalibrationSet(string Name, IReadOnlyList<CalibrationCase
             SmallLayers("gzip", 12),
             SmallLayers("zstd", 8),
             SmallLayers("none", 8),
-        ]));
+        ]), DriftCheck: "files-4000");
 
     /// <summary>A dozen tiny images (a few MB in all): enough layers to fit every term, too few to trust; for tests.</summary>
     public static CalibrationSet Quick { get; } = new(CalibrationSets.Quick, Interleave(
@@ -67,7 +72,7 @@ internal sealed record CalibrationSet(string Name, IReadOnlyList<CalibrationCase
             CalibrationCase.Single("files-300-deep", new LayerRecipe("gzip", ContentKind.Text, 300, 512) { FilesPerDirectory = 50, Depth = 6 }),
             new CalibrationCase("layers-3", Enumerable.Repeat(new LayerRecipe("gzip", ContentKind.Text, 20, 1024), 3).ToList()),
             SmallLayers("zstd", 2),
-        ]));
+        ]), DriftCheck: "files-400");
 
     // Four files each, so bytes dominate: every content kind, and a small and a large layer.
     private static IEnumerable<CalibrationCase> BytesCases(string compression, int divisor)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using UnpackBench.Analysis.Prediction;
 using UnpackBench.Core.Prediction;
 
 namespace UnpackBench.Agent.Calibration;
@@ -25,6 +26,12 @@ internal static class CalibrationTable
             ? Percentages("error on images left out (leave-one-out)", cv)
             : "  error on images left out: not computed (fewer than three images could be left out)");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  residual standard error {calibration.Model.ResidualStandardError:P1}, {calibration.Model.DegreesOfFreedom} degrees of freedom"));
+        if (calibration.Stability is { } stability)
+        {
+            output.WriteLine(stability.Stable
+                ? string.Create(CultureInfo.InvariantCulture, $"  drift check: {CalibrationDrift.Describe(stability)}, within {stability.MaxRatio:F2}×: the node held still")
+                : $"warning: {CalibrationDrift.Warning(stability)}");
+        }
     }
 
     private static string Percentages(string what, ErrorSummary summary) =>

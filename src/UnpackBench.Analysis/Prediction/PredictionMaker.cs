@@ -27,6 +27,11 @@ public static class PredictionMaker
             warnings.AddRange(ConditionComparison.Differences(calibration.Conditions, target, targetName));
         }
 
+        if (calibration.Stability is { Stable: false } drifted)
+        {
+            warnings.Add(CalibrationDrift.Warning(drifted));
+        }
+
         warnings.AddRange(OutsideTraining(calibration, image));
         return new PredictionDocument
         {

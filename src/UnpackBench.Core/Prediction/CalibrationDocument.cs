@@ -46,6 +46,9 @@ public sealed record CalibrationDocument
     /// <summary>The model's error on its training layers and cases.</summary>
     public required TrainingError TrainingError { get; init; }
 
+    /// <summary>Whether the node's costs held still during the calibration; null in documents written before it was checked.</summary>
+    public CalibrationStability? Stability { get; init; }
+
     /// <summary>Every training layer.</summary>
     public required IReadOnlyList<CalibrationObservation> Observations { get; init; }
 

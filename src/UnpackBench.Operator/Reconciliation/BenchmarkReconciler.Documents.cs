@@ -1,5 +1,6 @@
 using System.Globalization;
 using k8s.Models;
+using UnpackBench.Analysis.Prediction;
 using UnpackBench.Core.AgentProtocol;
 using UnpackBench.Core.Benchmarks;
 using UnpackBench.Core.Prediction;
@@ -44,7 +45,8 @@ public static partial class BenchmarkReconciler
         var error = calibration.TrainingError.CrossValidation is { } crossValidation
             ? string.Create(CultureInfo.InvariantCulture, $", median error on images left out {crossValidation.MedianAbsoluteRelativeError:P0}")
             : "";
-        return $"calibrated node {node} with the {calibration.Set} set ({calibration.Observations.Count} layers{error}); the calibration is in ConfigMap {configMap}";
+        var drift = calibration.Stability is { Stable: false } drifted ? $"; warning: {CalibrationDrift.Warning(drifted)}" : "";
+        return $"calibrated node {node} with the {calibration.Set} set ({calibration.Observations.Count} layers{error}); the calibration is in ConfigMap {configMap}{drift}";
     }
 
     private static string DocumentStage(StatusContext context) => context.Benchmark.Spec.Mode == BenchmarkMode.Calibrate

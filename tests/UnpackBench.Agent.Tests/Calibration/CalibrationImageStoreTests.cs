@@ -9,7 +9,7 @@ public sealed class CalibrationImageStoreTests : IDisposable
     private static readonly CalibrationSet Tiny = new("tiny", [
         CalibrationCase.Single("a", new LayerRecipe("gzip", ContentKind.Text, 3, 100)),
         new CalibrationCase("b", [new LayerRecipe("zstd", ContentKind.Mixed, 2, 5000), new LayerRecipe("none", ContentKind.Zeros, 1, 10)]),
-    ]);
+    ], DriftCheck: "a");
 
     private readonly TempDirectory _directory = new("calibration-images");
 

@@ -19,6 +19,9 @@ public sealed class CalibrationSetTests
         Assert.Contains(set.Cases, c => c.Layers.Count > 2);
         Assert.Contains(set.Cases, c => c.Layers.Count > 1 && c.Layers.All(l => l.Compression != "gzip"));
         Assert.Contains(set.Cases, c => c.Layers.Any(l => l.Depth > 1));
+
+        // Measured at its place, halfway through and at the end: its place must come before halfway.
+        Assert.Contains(set.Cases.Take(set.Cases.Count / 2), c => c.Name == set.DriftCheck && c.Layers.Sum(l => l.Files) >= 400);
         Assert.Contains(set.Cases, c => c.Layers.Any(l => l.EmptyDirectories > 0));
         Assert.Contains(set.Cases, c => c.Layers.Any(l => l.Symlinks > 0 && l.Hardlinks > 0));
     }

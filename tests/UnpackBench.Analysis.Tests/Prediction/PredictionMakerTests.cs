@@ -75,6 +75,23 @@ public sealed class PredictionMakerTests
         Assert.Contains("benchmark.json measured manifest sha256:other", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_calibration_whose_node_drifted_warns_in_every_prediction_and_a_stable_one_does_not()
+    {
+        var image = Image(SyntheticLayers.Layer("gzip", 10_000_000, 25_000_000, 800, 60));
+        var drifted = Calibration() with { Stability = CalibrationDrift.Assess("files-4000", [0.285, 0.98, 1.07]) };
+        var stable = Calibration() with { Stability = CalibrationDrift.Assess("files-4000", [0.285, 0.29, 0.281]) };
+
+        var warned = PredictionMaker.Make(drifted, image, null, "this machine", DateTimeOffset.UnixEpoch);
+        var quiet = PredictionMaker.Make(stable, image, null, "this machine", DateTimeOffset.UnixEpoch);
+
+        var warning = Assert.Single(warned.Warnings);
+        Assert.Equal(CalibrationDrift.Warning(drifted.Stability!), warning);
+        Assert.Contains("files-4000 took 0.285, 0.980 and 1.070 s", warning, StringComparison.Ordinal);
+        Assert.Contains("calibrate again when the node is quiet", warning, StringComparison.Ordinal);
+        Assert.Empty(quiet.Warnings);
+    }
+
     private static CalibrationDocument Calibration()
     {
         var measured = SyntheticLayers.Spread().Select((l, i) => new MeasuredLayer(l.Case, l.Position, l.Features, [SyntheticLayers.TrueSeconds(l.Features, l.Position) * (1 + (0.02 * ((i % 5) - 2)))])).ToList();
