@@ -21,6 +21,11 @@ internal static class AccuracyReport
             output.WriteLine($"  drift check: {CalibrationDrift.Describe(stability)}{(stability.Stable ? "" : ": DRIFTED, the predictions below are unreliable")}");
         }
 
+        foreach (var note in calibration.Notes)
+        {
+            output.WriteLine($"  note: {note}");
+        }
+
         output.WriteLine();
         output.WriteLine(Invariant($"{"image",-16} {"layers",6} {"MB",9} {"entries",9}  {"predicted",9}  {"95% interval",17}  {"measured",9}  {"error",7}  {"in interval",11}  ±{Goal:P0}"));
         foreach (var (label, prediction) in rows)

@@ -1,5 +1,6 @@
 using UnpackBench.Agent.Containerd.Api;
 using UnpackBench.Agent.Images;
+using UnpackBench.Agent.Machine;
 using UnpackBench.Core.Images;
 using UnpackBench.Core.Results;
 using UnpackBench.Core.Variants;
@@ -77,15 +78,20 @@ internal static class ResultAssembler
             Runs = first?.Runs ?? [],
             Image = described,
             Environment = environment,
-            Notes = [.. notes, .. Remarks(settings, first)],
+            Notes = [.. notes, .. Remarks(settings, first, environment)],
             Floors = first?.Floors,
             Variants = variants.Count > 1 ? variants : null,
         };
     }
 
     // Sentences the conditions of the runs call for, so a reader does not misread the figures.
-    private static IEnumerable<string> Remarks(BenchmarkSettings settings, VariantResult? first)
+    private static IEnumerable<string> Remarks(BenchmarkSettings settings, VariantResult? first, EnvironmentDescription environment)
     {
+        if (environment.RootFilesystem == RootFilesystem.Ext4WithoutJournal)
+        {
+            yield return RootFilesystem.Ext4WithoutJournalNote;
+        }
+
         if (settings.Concurrency > 1)
         {
             yield return $"each run unpacked {settings.Concurrency} independent copies of the layer chain at once: copy k committed its layers under " +

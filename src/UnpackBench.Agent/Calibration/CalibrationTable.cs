@@ -26,6 +26,11 @@ internal static class CalibrationTable
             ? Percentages("error on images left out (leave-one-out)", cv)
             : "  error on images left out: not computed (fewer than three images could be left out)");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  residual standard error {calibration.Model.ResidualStandardError:P1}, {calibration.Model.DegreesOfFreedom} degrees of freedom"));
+        foreach (var note in calibration.Notes)
+        {
+            output.WriteLine($"note: {note}");
+        }
+
         if (calibration.Stability is { } stability)
         {
             output.WriteLine(stability.Stable

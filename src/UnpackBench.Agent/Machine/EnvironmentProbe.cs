@@ -24,7 +24,7 @@ internal static class EnvironmentProbe
             CpuCount = Environment.ProcessorCount,
             MemoryMb = MachineFacts.MemoryMb(ReadOr("/proc/meminfo", "")),
             RootFilesystem = snapshotterRoot is not null && Directory.Exists(snapshotterRoot)
-                ? MountTable.ReadCurrent().FileSystemOf(Path.GetFullPath(snapshotterRoot))
+                ? RootFilesystem.Describe(MountTable.ReadCurrent().MountOf(Path.GetFullPath(snapshotterRoot)), device => Ext4Journal.Has(device))
                 : "unknown",
             ContainerdVersion = version.Version,
             ContainerdRevision = version.Revision,

@@ -52,6 +52,6 @@ public sealed record CalibrationDocument
     /// <summary>Every training layer.</summary>
     public required IReadOnlyList<CalibrationObservation> Observations { get; init; }
 
-    /// <summary>Observations the calibration refused, and why (e.g. a case whose runs all failed).</summary>
+    /// <summary>What a reader of the model must know: observations the calibration refused and why, or a filesystem that makes the costs drift.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

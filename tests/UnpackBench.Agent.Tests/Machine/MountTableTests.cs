@@ -47,6 +47,15 @@ public sealed class MountTableTests
     }
 
     [Fact]
+    public void The_mount_of_a_path_carries_its_device_number()
+    {
+        var table = MountTable.Parse(ContainerMountInfo);
+
+        Assert.Equal(new Mount("/var/lib/containerd", "xfs", "8:17"), table.MountOf("/var/lib/containerd/io.containerd.content.v1.content"));
+        Assert.Equal(new Mount("/", "overlay", "0:124"), table.MountOf("/etc"));
+    }
+
+    [Fact]
     public void Later_mount_over_the_same_point_hides_the_earlier_one()
     {
         var table = MountTable.Parse(

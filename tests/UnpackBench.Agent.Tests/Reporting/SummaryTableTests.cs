@@ -1,4 +1,5 @@
 using Spectre.Console;
+using UnpackBench.Agent.Machine;
 using UnpackBench.Agent.Reporting;
 using UnpackBench.Core.Results;
 
@@ -35,6 +36,16 @@ public sealed class SummaryTableTests
         Assert.Contains("2.27×", Row(text, "Overhead vs tar"), StringComparison.Ordinal);
         Assert.Contains("5.500 s", Row(text, "Durable"), StringComparison.Ordinal);
         Assert.Contains("Sync (s)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_root_on_ext4_without_a_journal_is_pointed_out_and_any_other_root_is_only_named()
+    {
+        var plain = Documents.Plain();
+        var noJournal = plain with { Environment = plain.Environment with { RootFilesystem = RootFilesystem.Ext4WithoutJournal } };
+
+        Assert.Contains("ext4 (no journal): the cost per file grows with the files deleted in the minutes before", Row(Render(noJournal), "containerd's root on"), StringComparison.Ordinal);
+        Assert.Equal(plain.Environment.RootFilesystem, Row(Render(plain), "containerd's root on").Split('│')[2].Trim());
     }
 
     private static string Render(BenchmarkResult result)
