@@ -1,6 +1,5 @@
 using UnpackBench.Agent.Containerd.Api;
 using UnpackBench.Agent.Images;
-using UnpackBench.Agent.Machine;
 using UnpackBench.Core.Images;
 using UnpackBench.Core.Results;
 using UnpackBench.Core.Variants;
@@ -87,9 +86,9 @@ internal static class ResultAssembler
     // Sentences the conditions of the runs call for, so a reader does not misread the figures.
     private static IEnumerable<string> Remarks(BenchmarkSettings settings, VariantResult? first, EnvironmentDescription environment)
     {
-        if (environment.RootFilesystem == RootFilesystem.Ext4WithoutJournal)
+        if (environment.RootFilesystem == RootFilesystems.Ext4WithoutJournal)
         {
-            yield return RootFilesystem.Ext4WithoutJournalNote;
+            yield return RootFilesystems.Ext4WithoutJournalNote;
         }
 
         if (settings.Concurrency > 1)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using UnpackBench.Agent.Benchmark;
 using UnpackBench.Agent.Images;
-using UnpackBench.Agent.Machine;
 using UnpackBench.Agent.Prediction;
 using UnpackBench.Analysis.Prediction;
 using UnpackBench.Core.Prediction;
@@ -68,7 +67,7 @@ internal sealed class CalibrationSession(TextWriter progress, TimeProvider time,
             TrainingError = error,
             Stability = driftTimes.Count >= 2 ? CalibrationDrift.Assess(settings.Set.DriftCheck, driftTimes) : null,
             Observations = observations,
-            Notes = first.Environment.RootFilesystem == RootFilesystem.Ext4WithoutJournal ? [RootFilesystem.Ext4WithoutJournalNote] : [],
+            Notes = first.Environment.RootFilesystem == RootFilesystems.Ext4WithoutJournal ? [RootFilesystems.Ext4WithoutJournalNote] : [],
         };
         return (calibration, await CalibrationFileWriter.WriteAsync(calibration, settings.OutputDirectory, stem, CancellationToken.None));
     }

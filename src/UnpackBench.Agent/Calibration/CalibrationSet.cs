@@ -16,7 +16,7 @@ namespace UnpackBench.Agent.Calibration;
 /// <param name="DriftCheck">
 /// The image measured again halfway through and at the end, to tell whether the node's costs held still
 /// (<see cref="Analysis.Prediction.CalibrationDrift"/>): one of many files, because the cost per file is
-/// what a busier disk moves — in one calibration it tripled while the costs per byte did not move.
+/// what moves — in one calibration it tripled while the costs per byte did not move.
 /// </param>
 internal sealed record CalibrationSet(string Name, IReadOnlyList<CalibrationCase> Cases, string DriftCheck)
 {

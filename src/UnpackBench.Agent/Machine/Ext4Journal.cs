@@ -4,7 +4,7 @@ namespace UnpackBench.Agent.Machine;
 /// Whether a mounted ext4 filesystem has a journal, from sysfs: <c>/sys/fs/ext4/NAME/journal_task</c>
 /// holds the journal thread's pid, or <c>&lt;none&gt;</c> without a journal. It matters for the unpack:
 /// without a journal, ext4 keeps a deleted file's inode from reuse for one to six minutes, and every new
-/// file's inode search steps over those (<see cref="RootFilesystem.Ext4WithoutJournalNote"/>).
+/// file's inode search steps over those (<see cref="Core.Results.RootFilesystems.Ext4WithoutJournalNote"/>).
 /// </summary>
 internal static class Ext4Journal
 {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Rendering;
-using UnpackBench.Agent.Machine;
 using UnpackBench.Core.Results;
 
 namespace UnpackBench.Agent.Reporting;
@@ -74,7 +73,7 @@ internal static class SummaryTable
         stats.AddRow("Figures from", Markup.Escape(result.BenchmarkConfig.StatsSource));
         stats.AddRow("gzip decompressor", Markup.Escape(result.Environment.Decompressor));
         stats.AddRow("Page cache at each start", Markup.Escape(result.BenchmarkConfig.CacheMode));
-        stats.AddRow("containerd's root on", result.Environment.RootFilesystem == RootFilesystem.Ext4WithoutJournal
+        stats.AddRow("containerd's root on", result.Environment.RootFilesystem == RootFilesystems.Ext4WithoutJournal
             ? $"[yellow]{Markup.Escape(result.Environment.RootFilesystem)}[/]: the cost per file grows with the files deleted in the minutes before (see the notes)"
             : Markup.Escape(result.Environment.RootFilesystem));
         AddPhysics(stats, result);

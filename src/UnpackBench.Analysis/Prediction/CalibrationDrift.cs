@@ -5,9 +5,9 @@ namespace UnpackBench.Analysis.Prediction;
 
 /// <summary>
 /// Judges whether a node's costs held still during its calibration, from one image measured several
-/// times across it. On a quiet 2-core VM the same image's time moved by at most 10 % across a
-/// calibration; in one calibration on a busy disk the cost per file tripled part-way, and every
-/// prediction from it was 1.8–2.4× too slow.
+/// times across it. In four calibrations of a quiet 2-core VM the same image's time moved by 6–11 %
+/// across the calibration; in another the cost per file tripled part-way (on ext4 without a journal, where
+/// it depends on the files deleted minutes before), and every prediction from it was 1.8–2.4× too slow.
 /// </summary>
 public static class CalibrationDrift
 {

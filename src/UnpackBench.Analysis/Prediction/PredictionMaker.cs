@@ -1,4 +1,5 @@
 using UnpackBench.Core.Prediction;
+using UnpackBench.Core.Results;
 
 namespace UnpackBench.Analysis.Prediction;
 
@@ -10,6 +11,11 @@ public static class PredictionMaker
 {
     /// <summary>How many times the largest calibration layer (in bytes or entries) a layer may be before its prediction is called an extrapolation.</summary>
     public const int ExtrapolationFactor = 4;
+
+    /// <summary>The warning of a prediction from a calibration measured on ext4 without a journal (<see cref="RootFilesystems.Ext4WithoutJournalNote"/>).</summary>
+    public const string WithoutJournal =
+        "the calibration was measured with containerd's root on ext4 without a journal, where the cost per file depends on how many files were deleted in the minutes before: " +
+        "the prediction holds only as far as that repeats; calibrate and run on a journaled filesystem";
 
     /// <summary>Predicts <paramref name="image"/> on the node of <paramref name="calibration"/>.</summary>
     /// <param name="calibration">The node's calibration.</param>
@@ -30,6 +36,11 @@ public static class PredictionMaker
         if (calibration.Stability is { Stable: false } drifted)
         {
             warnings.Add(CalibrationDrift.Warning(drifted));
+        }
+
+        if (calibration.Node.RootFilesystem == RootFilesystems.Ext4WithoutJournal)
+        {
+            warnings.Add(WithoutJournal);
         }
 
         warnings.AddRange(OutsideTraining(calibration, image));

@@ -1,4 +1,5 @@
 using UnpackBench.Agent.Machine;
+using UnpackBench.Core.Results;
 using UnpackBench.Testing;
 using Commands = UnpackBench.Testing.Processes.CommandLine;
 
@@ -12,7 +13,7 @@ public sealed class Ext4JournalTests : IAsyncLifetime
 
     [Theory]
     [InlineData(true, "ext4")]
-    [InlineData(false, RootFilesystem.Ext4WithoutJournal)]
+    [InlineData(false, RootFilesystems.Ext4WithoutJournal)]
     public async Task The_journal_of_a_mounted_ext4_is_read_from_sysfs_and_named_in_the_root_filesystem(bool journal, string described)
     {
         var mountPoint = await MountExt4Async(journal);

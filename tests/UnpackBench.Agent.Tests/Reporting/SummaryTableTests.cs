@@ -1,5 +1,4 @@
 using Spectre.Console;
-using UnpackBench.Agent.Machine;
 using UnpackBench.Agent.Reporting;
 using UnpackBench.Core.Results;
 
@@ -42,7 +41,7 @@ public sealed class SummaryTableTests
     public void A_root_on_ext4_without_a_journal_is_pointed_out_and_any_other_root_is_only_named()
     {
         var plain = Documents.Plain();
-        var noJournal = plain with { Environment = plain.Environment with { RootFilesystem = RootFilesystem.Ext4WithoutJournal } };
+        var noJournal = plain with { Environment = plain.Environment with { RootFilesystem = RootFilesystems.Ext4WithoutJournal } };
 
         Assert.Contains("ext4 (no journal): the cost per file grows with the files deleted in the minutes before", Row(Render(noJournal), "containerd's root on"), StringComparison.Ordinal);
         Assert.Equal(plain.Environment.RootFilesystem, Row(Render(plain), "containerd's root on").Split('│')[2].Trim());

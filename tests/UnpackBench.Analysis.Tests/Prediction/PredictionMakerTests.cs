@@ -92,6 +92,20 @@ public sealed class PredictionMakerTests
         Assert.Empty(quiet.Warnings);
     }
 
+    [Fact]
+    public void A_calibration_measured_on_ext4_without_a_journal_warns_that_its_costs_depend_on_what_was_deleted_before()
+    {
+        var image = Image(SyntheticLayers.Layer("gzip", 10_000_000, 25_000_000, 800, 60));
+        var calibration = Calibration();
+        var withoutJournal = calibration with { Node = calibration.Node with { RootFilesystem = RootFilesystems.Ext4WithoutJournal } };
+
+        var warned = PredictionMaker.Make(withoutJournal, image, null, "this machine", DateTimeOffset.UnixEpoch);
+
+        Assert.Equal([PredictionMaker.WithoutJournal], warned.Warnings);
+        Assert.Contains("calibrate and run on a journaled filesystem", warned.Warnings[0], StringComparison.Ordinal);
+        Assert.Empty(PredictionMaker.Make(calibration, image, null, "this machine", DateTimeOffset.UnixEpoch).Warnings);
+    }
+
     private static CalibrationDocument Calibration()
     {
         var measured = SyntheticLayers.Spread().Select((l, i) => new MeasuredLayer(l.Case, l.Position, l.Features, [SyntheticLayers.TrueSeconds(l.Features, l.Position) * (1 + (0.02 * ((i % 5) - 2)))])).ToList();
