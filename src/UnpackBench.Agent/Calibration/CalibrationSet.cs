@@ -34,7 +34,7 @@ internal sealed record CalibrationSet(string Name, IReadOnlyList<CalibrationCase
     };
 
     /// <summary>
-    /// 32 images, ~700 MB written per pass: about three minutes on two cores with <c>--cache drop</c>.
+    /// 32 images, ~700 MB written per pass: about a minute and a half on two cores with <c>--cache drop</c>, once generated.
     /// The 40,000 tiny files are there because, with 12,000 at most, a layer of 50,000 small files was
     /// predicted 31–33 % short, outside the range measured. The images of small layers are there because,
     /// without them, the fixed cost of a layer was only extrapolated (from layers of 50 files), and a
