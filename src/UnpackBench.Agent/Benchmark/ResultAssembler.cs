@@ -77,20 +77,15 @@ internal static class ResultAssembler
             Runs = first?.Runs ?? [],
             Image = described,
             Environment = environment,
-            Notes = [.. notes, .. Remarks(settings, first, environment)],
+            Notes = [.. notes, .. RootFilesystems.NotesFor(environment), .. Remarks(settings, first)],
             Floors = first?.Floors,
             Variants = variants.Count > 1 ? variants : null,
         };
     }
 
     // Sentences the conditions of the runs call for, so a reader does not misread the figures.
-    private static IEnumerable<string> Remarks(BenchmarkSettings settings, VariantResult? first, EnvironmentDescription environment)
+    private static IEnumerable<string> Remarks(BenchmarkSettings settings, VariantResult? first)
     {
-        if (environment.RootFilesystem == RootFilesystems.Ext4WithoutJournal)
-        {
-            yield return RootFilesystems.Ext4WithoutJournalNote;
-        }
-
         if (settings.Concurrency > 1)
         {
             yield return $"each run unpacked {settings.Concurrency} independent copies of the layer chain at once: copy k committed its layers under " +

@@ -67,7 +67,7 @@ internal sealed class CalibrationSession(TextWriter progress, TimeProvider time,
             TrainingError = error,
             Stability = driftTimes.Count >= 2 ? CalibrationDrift.Assess(settings.Set.DriftCheck, driftTimes) : null,
             Observations = observations,
-            Notes = first.Environment.RootFilesystem == RootFilesystems.Ext4WithoutJournal ? [RootFilesystems.Ext4WithoutJournalNote] : [],
+            Notes = RootFilesystems.NotesFor(first.Environment),
         };
         return (calibration, await CalibrationFileWriter.WriteAsync(calibration, settings.OutputDirectory, stem, CancellationToken.None));
     }

@@ -15,4 +15,8 @@ public static class RootFilesystems
         "and every new file's inode search steps over those, so the cost per file grows with how many files the runs of the last minutes deleted " +
         "(on a 2-core VM, 50,000 files unpacked in 3.3 s at first and in up to 5.8 s as runs went on). " +
         "Put containerd's root on a journaled filesystem to compare figures taken at different times, or to predict from a calibration";
+
+    /// <summary>The notes a result or calibration measured in <paramref name="environment"/> carries about its root filesystem.</summary>
+    public static IReadOnlyList<string> NotesFor(EnvironmentDescription environment) =>
+        environment.RootFilesystem == Ext4WithoutJournal ? [Ext4WithoutJournalNote] : [];
 }
